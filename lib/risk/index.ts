@@ -1,0 +1,6 @@
+export * from './calendar';
+export * from './messages';
+export * from './references';
+export * from './rules';
+export * from './schema';
+export * from './types';

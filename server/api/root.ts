@@ -1,0 +1,15 @@
+import { adminRouter } from './routers/admin';
+import { athletesRouter } from './routers/athletes';
+import { meRouter } from './routers/me';
+import { squadRouter } from './routers/squad';
+import { createCallerFactory, createRouter } from './trpc';
+
+export const appRouter = createRouter({
+  me: meRouter,
+  squad: squadRouter,
+  athletes: athletesRouter,
+  admin: adminRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

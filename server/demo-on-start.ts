@@ -1,0 +1,22 @@
+import type { Database } from '@/db';
+import { SEED_LOCK_KEY } from './boot';
+import type { Env } from './env';
+
+/**
+ * The contract: on PGlite the demo club is seeded into an empty database; on PostgreSQL only with
+ * DEMO=1. Several instances may start at once, so the check-and-seed runs under an advisory lock.
+ */
+export async function seedDemoIfWanted(database: Database, env: Env): Promise<void> {
+  const wanted = database.kind === 'pglite' || env.DEMO;
+  if (!wanted) return;
+  await database.withLock(SEED_LOCK_KEY, async () => {
+    const { hasAnyUsers, seedDemo } = await import('@/server/services/demo/seed-demo');
+    if (await hasAnyUsers(database.db)) return;
+    const { hashPassword } = await import('@/server/auth/password');
+    const { localDateIn } = await import('@/lib/dates');
+    const today = localDateIn('Europe/London', new Date());
+    const started = Date.now();
+    await seedDemo(database.db, { today, passwordHash: await hashPassword('loadline-demo') });
+    console.log(`loadline: seeded the demo club for ${today} in ${Date.now() - started} ms`);
+  });
+}

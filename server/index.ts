@@ -1,0 +1,64 @@
+import { createServer } from 'node:http';
+import next from 'next';
+import { setDatabase } from '@/db';
+import { CLIENT_IP_HEADER } from '@/server/auth/client-ip';
+import { loadOrCreateAuthSecret, setAuthSecret } from '@/server/auth/secret';
+import { describeDatabaseError, openAndMigrate } from './boot';
+import { seedDemoIfWanted } from './demo-on-start';
+import { parseEnv } from './env';
+import { createRealtimeServer } from './realtime/socket-server';
+
+const dev = process.argv.includes('--dev');
+
+function fail(message: string): never {
+  console.error(`loadline: ${message}`);
+  process.exit(1);
+}
+
+async function main() {
+  if (!dev && !process.env.NODE_ENV) (process.env as Record<string, string>).NODE_ENV = 'production';
+  const parsed = parseEnv();
+  if (!parsed.ok) fail(parsed.message);
+  const env = parsed.env;
+
+  const database = await openAndMigrate(env).catch((error) => fail(describeDatabaseError(env, error)));
+  setDatabase(database);
+  await seedDemoIfWanted(database, env);
+
+  setAuthSecret(await loadOrCreateAuthSecret(database.db, env.AUTH_SECRET));
+  // Auth.js reads these; behind the custom server the public origin must be explicit.
+  process.env.AUTH_URL = env.APP_URL;
+  process.env.APP_URL = env.APP_URL;
+  process.env.AUTH_TRUST_HOST = 'true';
+
+  const app = next({ dev, hostname: env.HOSTNAME, port: env.PORT, turbopack: dev });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+
+  const server = createServer((req, res) => {
+    const forwarded = env.TRUST_PROXY ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim() : '';
+    req.headers[CLIENT_IP_HEADER] = forwarded || req.socket.remoteAddress || 'unknown';
+    void handle(req, res);
+  });
+
+  const origins = new Set(env.origins);
+  const realtime = await createRealtimeServer(server, {
+    database,
+    isAllowedOrigin: (origin) => !!origin && origins.has(origin),
+  });
+
+  server.listen(env.PORT, env.HOSTNAME, () => {
+    console.log(`loadline: ready on ${env.APP_URL} (database: ${database.kind}${dev ? ', dev' : ''})`);
+  });
+
+  const shutdown = async () => {
+    server.close();
+    await realtime.close().catch(() => {});
+    await database.close().catch(() => {});
+    process.exit(0);
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+}
+
+main().catch((error) => fail((error as Error).message ?? String(error)));

@@ -1,0 +1,49 @@
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { events, teamStreams } from '@/db/schema';
+import type { TeamEvent } from '@/lib/realtime/events';
+
+type Payload<T extends TeamEvent['type']> = Omit<Extract<TeamEvent, { type: T }>, 'type' | 'seq' | 'teamId'>;
+
+/**
+ * Appends an event to a team's stream inside the caller's transaction. The counter row's lock
+ * orders concurrent writers, so each stream is gap-free and in commit order.
+ */
+export async function appendTeamEvent<T extends TeamEvent['type']>(
+  tx: Db,
+  input: { teamId: string; type: T; payload: Payload<T> },
+): Promise<number> {
+  const [row] = await tx
+    .insert(teamStreams)
+    .values({ teamId: input.teamId, seq: 1 })
+    .onConflictDoUpdate({ target: teamStreams.teamId, set: { seq: sql`${teamStreams.seq} + 1` } })
+    .returning({ seq: teamStreams.seq });
+  const seq = row!.seq;
+  const athleteId = 'athleteId' in input.payload ? (input.payload.athleteId as string) : null;
+  await tx.insert(events).values({
+    teamId: input.teamId,
+    seq,
+    type: input.type,
+    athleteId,
+    payload: { ...input.payload, teamId: input.teamId, seq },
+  });
+  return seq;
+}
+
+export async function listTeamEventsAfter(db: Db, input: { teamId: string; afterSeq: number; limit: number }) {
+  return db
+    .select({ seq: events.seq, type: events.type, payload: events.payload, createdAt: events.createdAt })
+    .from(events)
+    .where(and(eq(events.teamId, input.teamId), gt(events.seq, input.afterSeq)))
+    .orderBy(asc(events.seq))
+    .limit(input.limit);
+}
+
+export async function getTeamStreamBounds(db: Db, teamId: string) {
+  const [row] = await db
+    .select({ min: sql<number | null>`min(${events.seq})`, max: sql<number | null>`max(${events.seq})` })
+    .from(events)
+    .where(eq(events.teamId, teamId));
+  const [stream] = await db.select({ seq: teamStreams.seq }).from(teamStreams).where(eq(teamStreams.teamId, teamId));
+  return { minSeq: row?.min === null || row?.min === undefined ? null : Number(row.min), headSeq: Number(stream?.seq ?? 0) };
+}

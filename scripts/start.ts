@@ -48,5 +48,5 @@ if (built !== hash || !existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
   writeFileSync(STAMP, hash);
 }
 
-process.env.NODE_ENV = 'production';
-await import('../server/index.ts');
+(process.env as Record<string, string>).NODE_ENV = 'production';
+await import('../server/index');

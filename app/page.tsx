@@ -1,0 +1,10 @@
+import { redirect } from 'next/navigation';
+import { serverCaller } from '@/server/api/server-caller';
+import { landingPath } from '@/server/api/landing';
+
+export const dynamic = 'force-dynamic';
+
+export default async function Home() {
+  const { viewer } = await serverCaller();
+  redirect(viewer ? landingPath(viewer) : '/login');
+}

@@ -1,4 +1,5 @@
 import { redirect } from 'next/navigation';
+import { getDb } from '@/db';
 import { serverCaller } from '@/server/api/server-caller';
 import { landingPath } from '@/server/api/landing';
 
@@ -6,5 +7,5 @@ export const dynamic = 'force-dynamic';
 
 export default async function Home() {
   const { viewer } = await serverCaller();
-  redirect(viewer ? landingPath(viewer) : '/login');
+  redirect(viewer ? await landingPath(await getDb(), viewer) : '/login');
 }

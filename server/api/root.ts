@@ -1,5 +1,6 @@
 import { adminRouter } from './routers/admin';
 import { athletesRouter } from './routers/athletes';
+import { invitesRouter } from './routers/invites';
 import { meRouter } from './routers/me';
 import { squadRouter } from './routers/squad';
 import { createCallerFactory, createRouter } from './trpc';
@@ -9,6 +10,7 @@ export const appRouter = createRouter({
   squad: squadRouter,
   athletes: athletesRouter,
   admin: adminRouter,
+  invites: invitesRouter,
 });
 
 export type AppRouter = typeof appRouter;

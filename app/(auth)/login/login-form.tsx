@@ -24,7 +24,7 @@ async function signIn(email: string, password: string): Promise<{ ok: true } | {
   return { ok: true };
 }
 
-export function LoginForm({ initialError }: { initialError?: string | undefined }) {
+export function LoginForm({ initialError, next, email }: { initialError?: string | undefined; next?: string | undefined; email?: string | undefined }) {
   const [error, setError] = useState(initialError);
   const [pending, setPending] = useState(false);
 
@@ -36,7 +36,7 @@ export function LoginForm({ initialError }: { initialError?: string | undefined 
     try {
       const result = await signIn(String(form.get('email') ?? ''), String(form.get('password') ?? ''));
       if (result.ok) {
-        window.location.assign('/');
+        window.location.assign(next ?? '/');
         return;
       }
       setError(result.message);
@@ -55,7 +55,7 @@ export function LoginForm({ initialError }: { initialError?: string | undefined 
         </p>
       ) : null}
       <Field label="Email">
-        <Input name="email" type="email" autoComplete="username" required inputMode="email" autoCapitalize="none" />
+        <Input name="email" type="email" defaultValue={email} autoComplete="username" required inputMode="email" autoCapitalize="none" />
       </Field>
       <Field label="Password">
         <Input name="password" type="password" autoComplete="current-password" required />

@@ -1,0 +1,76 @@
+import { expect, signIn, test } from './fixtures';
+
+test.describe('demo logins land on their page', () => {
+  test('athlete without today’s check-in lands on /check-in', async ({ page }) => {
+    await signIn(page, 'athlete1@demo.club');
+    await expect(page).toHaveURL(/\/check-in$/);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  });
+
+  test('athlete whose check-in for today is done lands on /me with their name as h1', async ({ page }) => {
+    await signIn(page, 'athlete10@demo.club');
+    await expect(page).toHaveURL(/\/me$/);
+    const h1 = page.getByRole('heading', { level: 1 });
+    await expect(h1).not.toHaveText('');
+  });
+
+  test('coach lands on the squad board of Road Squad', async ({ page }) => {
+    await signIn(page, 'coach@demo.club');
+    await expect(page).toHaveURL(/\/squad\/[0-9a-f-]{36}$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Road Squad' })).toBeVisible();
+    await expect(page.locator('tr[data-athlete-id]')).toHaveCount(24);
+  });
+
+  test('second coach lands on Track Squad', async ({ page }) => {
+    await signIn(page, 'coach2@demo.club');
+    await expect(page.getByRole('heading', { level: 1, name: 'Track Squad' })).toBeVisible();
+    await expect(page.locator('tr[data-athlete-id]')).toHaveCount(16);
+  });
+
+  test('club admin lands on /admin', async ({ page }) => {
+    await signIn(page, 'admin@demo.club');
+    await expect(page).toHaveURL(/\/admin$/);
+    await expect(page.getByRole('heading', { level: 2, name: /Members/ })).toBeVisible();
+  });
+
+  test('a wrong password is refused with a message, and logout ends the session', async ({ page }) => {
+    await page.goto('/login');
+    await page.getByLabel('Email').fill('coach@demo.club');
+    await page.getByLabel('Password').fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('alert')).toContainText('do not match');
+
+    await signIn(page, 'coach@demo.club');
+    const cookies = await page.context().cookies();
+    await page.getByRole('button', { name: /account|coach|user menu/i }).first().click();
+    await page.getByRole('menuitem', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/login/);
+    // A copy of the old cookie no longer works: the session was revoked on the server.
+    const context2 = await page.context().browser()!.newContext();
+    await context2.addCookies(cookies);
+    const page2 = await context2.newPage();
+    await page2.goto('/squad');
+    await expect(page2).toHaveURL(/\/login/);
+    await context2.close();
+  });
+
+  test('a coach cannot open another team’s board', async ({ page }) => {
+    await signIn(page, 'coach2@demo.club');
+    const track = page.url();
+    await signOutViaApi(page);
+    await signIn(page, 'coach@demo.club');
+    const response = await page.goto(track);
+    expect(response?.status()).toBe(404);
+    await expect(page.locator('tr[data-athlete-id]')).toHaveCount(0);
+  });
+});
+
+async function signOutViaApi(page: import('@playwright/test').Page) {
+  await page.evaluate(() =>
+    fetch('/api/auth/logout', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-loadline-request': '1' },
+      body: '{}',
+    }),
+  );
+}

@@ -53,8 +53,7 @@ const TEXTS: Record<CitationKey, string> = {
   milewski2014: 'Milewski MD et al. J Pediatr Orthop 2014;34(2):129–133.',
   vonrosen2017: 'von Rosen P et al. Scand J Med Sci Sports 2017;27(11):1364–1371.',
   malisoux2015: 'Malisoux L et al. Scand J Med Sci Sports 2015;25(1):110–115.',
-  warden2014:
-    'Warden SJ, Davis IS, Fredericson M. J Orthop Sports Phys Ther 2014;44(10):749–765.',
+  warden2014: 'Warden SJ, Davis IS, Fredericson M. J Orthop Sports Phys Ther 2014;44(10):749–765.',
   george2024: 'George ERM et al. Sports Med 2024;54(9):2247–2265.',
   stiell1995: 'Stiell IG et al. Ann Emerg Med 1995;26:405–413 (Ottawa knee rules).',
   'nhs-knee': 'NHS knee red-flag pathways (Gloucestershire G-Care; Lothian RefHelp).',

@@ -87,7 +87,13 @@ function meta(
   citations: readonly CitationKey[],
   title: string,
 ): RuleMeta {
-  return Object.freeze({ id, class: ruleClass, evidence, citations: Object.freeze([...citations]), title });
+  return Object.freeze({
+    id,
+    class: ruleClass,
+    evidence,
+    citations: Object.freeze([...citations]),
+    title,
+  });
 }
 
 export const RULES: Readonly<Record<RuleId, RuleMeta>> = Object.freeze({
@@ -96,8 +102,20 @@ export const RULES: Readonly<Record<RuleId, RuleMeta>> = Object.freeze({
   RF_LOCKING: meta('RF_LOCKING', 'RF', 'C', ['nhs-knee'], 'Knee locking or catching'),
   RF_GIVING_WAY: meta('RF_GIVING_WAY', 'RF', 'C', ['nhs-knee'], 'Knee giving way'),
   RF_SWELLING: meta('RF_SWELLING', 'RF', 'C', ['nhs-knee'], 'Knee swelling'),
-  RF_NIGHT_REST_PAIN: meta('RF_NIGHT_REST_PAIN', 'RF', 'C', ['nhs-knee'], 'Knee pain at night or at rest'),
-  RF_GAIT_ALTERED: meta('RF_GAIT_ALTERED', 'RF', 'C', ['nhs-knee', 'stiell1995'], 'Limping or walking differently'),
+  RF_NIGHT_REST_PAIN: meta(
+    'RF_NIGHT_REST_PAIN',
+    'RF',
+    'C',
+    ['nhs-knee'],
+    'Knee pain at night or at rest',
+  ),
+  RF_GAIT_ALTERED: meta(
+    'RF_GAIT_ALTERED',
+    'RF',
+    'C',
+    ['nhs-knee', 'stiell1995'],
+    'Limping or walking differently',
+  ),
   RF_BONY_TENDERNESS: meta(
     'RF_BONY_TENDERNESS',
     'RF',
@@ -105,13 +123,49 @@ export const RULES: Readonly<Record<RuleId, RuleMeta>> = Object.freeze({
     ['nhs-knee', 'warden2014', 'george2024'],
     'Tender spot on the bone',
   ),
-  PAIN_DURING_HIGH: meta('PAIN_DURING_HIGH', 'PAIN', 'B', PAIN_MONITORING, 'High pain during the run'),
-  PAIN_WORSENED: meta('PAIN_WORSENED', 'PAIN', 'C', ['silbernagel2007'], 'Pain got worse during the run'),
+  PAIN_DURING_HIGH: meta(
+    'PAIN_DURING_HIGH',
+    'PAIN',
+    'B',
+    PAIN_MONITORING,
+    'High pain during the run',
+  ),
+  PAIN_WORSENED: meta(
+    'PAIN_WORSENED',
+    'PAIN',
+    'C',
+    ['silbernagel2007'],
+    'Pain got worse during the run',
+  ),
   PAIN_FADED: meta('PAIN_FADED', 'PAIN', 'info', NONE, 'Pain faded during the run'),
-  PAIN_NOT_SETTLED: meta('PAIN_NOT_SETTLED', 'PAIN', 'B', PAIN_MONITORING, 'Pain not settled by the next morning'),
-  PAIN_MORNING_HIGH: meta('PAIN_MORNING_HIGH', 'PAIN', 'B', PAIN_MONITORING, 'High knee pain this morning'),
-  PAIN_ACCEPTABLE: meta('PAIN_ACCEPTABLE', 'PAIN', 'B', PAIN_MONITORING, 'Pain within the acceptable limit'),
-  PAIN_TREND_UP: meta('PAIN_TREND_UP', 'PAIN', 'B', PAIN_MONITORING, 'Morning pain rising week to week'),
+  PAIN_NOT_SETTLED: meta(
+    'PAIN_NOT_SETTLED',
+    'PAIN',
+    'B',
+    PAIN_MONITORING,
+    'Pain not settled by the next morning',
+  ),
+  PAIN_MORNING_HIGH: meta(
+    'PAIN_MORNING_HIGH',
+    'PAIN',
+    'B',
+    PAIN_MONITORING,
+    'High knee pain this morning',
+  ),
+  PAIN_ACCEPTABLE: meta(
+    'PAIN_ACCEPTABLE',
+    'PAIN',
+    'B',
+    PAIN_MONITORING,
+    'Pain within the acceptable limit',
+  ),
+  PAIN_TREND_UP: meta(
+    'PAIN_TREND_UP',
+    'PAIN',
+    'B',
+    PAIN_MONITORING,
+    'Morning pain rising week to week',
+  ),
   PAIN_NOT_RESPONDING: meta(
     'PAIN_NOT_RESPONDING',
     'PAIN',
@@ -119,8 +173,20 @@ export const RULES: Readonly<Record<RuleId, RuleMeta>> = Object.freeze({
     ['silbernagel2007'],
     'Morning pain rising without more running',
   ),
-  PAIN_PERSISTENT: meta('PAIN_PERSISTENT', 'PAIN', 'D', ['crossley2016', 'willy2019'], 'Knee pain on most days'),
-  LOAD_SPIKE_SMALL: meta('LOAD_SPIKE_SMALL', 'LOAD', 'A', ['frandsen2025'], 'Run longer than your recent longest'),
+  PAIN_PERSISTENT: meta(
+    'PAIN_PERSISTENT',
+    'PAIN',
+    'D',
+    ['crossley2016', 'willy2019'],
+    'Knee pain on most days',
+  ),
+  LOAD_SPIKE_SMALL: meta(
+    'LOAD_SPIKE_SMALL',
+    'LOAD',
+    'A',
+    ['frandsen2025'],
+    'Run longer than your recent longest',
+  ),
   LOAD_SPIKE_MODERATE: meta(
     'LOAD_SPIKE_MODERATE',
     'LOAD',
@@ -164,7 +230,13 @@ export const RULES: Readonly<Record<RuleId, RuleMeta>> = Object.freeze({
     ['impellizzeri2020', 'impellizzeri2021', 'frandsen2025'],
     'Acute:chronic workload ratio (shown, not scored)',
   ),
-  WELL_VERY_LOW: meta('WELL_VERY_LOW', 'WELL', 'C', ['mclean2010'], 'Wellness far below your usual'),
+  WELL_VERY_LOW: meta(
+    'WELL_VERY_LOW',
+    'WELL',
+    'C',
+    ['mclean2010'],
+    'Wellness far below your usual',
+  ),
   WELL_LOW: meta('WELL_LOW', 'WELL', 'C', ['mclean2010'], 'Wellness below your usual'),
   SLEEP_SHORT_YOUTH: meta(
     'SLEEP_SHORT_YOUTH',
@@ -174,7 +246,13 @@ export const RULES: Readonly<Record<RuleId, RuleMeta>> = Object.freeze({
     'Short sleep for a young athlete',
   ),
   SLEEP_SHORT: meta('SLEEP_SHORT', 'SLEEP', 'D', ['milewski2014'], 'Short sleep'),
-  EQUIP_SHOE_MILEAGE: meta('EQUIP_SHOE_MILEAGE', 'EQUIP', 'D', ['malisoux2015'], 'Shoes with high mileage'),
+  EQUIP_SHOE_MILEAGE: meta(
+    'EQUIP_SHOE_MILEAGE',
+    'EQUIP',
+    'D',
+    ['malisoux2015'],
+    'Shoes with high mileage',
+  ),
   CALIBRATING: meta('CALIBRATING', 'INFO', 'info', NONE, 'Still learning your normal'),
   LOW_DATA: meta('LOW_DATA', 'INFO', 'info', NONE, 'Few check-ins this week'),
   STALE: meta('STALE', 'INFO', 'info', NONE, 'No recent check-in'),

@@ -51,28 +51,28 @@ const oneToFive = integerIn(1, 5, R.oneToFive);
 /** Every field of a check-in with its own range; no cross-field rules. */
 export const checkInFields = z.object(
   {
-  date: calendarDateSchema,
-  ran: z.boolean({ error: R.boolean }),
-  distanceKm: z
-    .number({ error: R.distanceKm })
-    .gt(0, { error: R.distanceKm })
-    .max(150, { error: R.distanceKm })
-    .nullish(),
-  durationMin: numberIn(1, 900, R.durationMin).nullish(),
-  rpe: zeroToTen.nullish(),
-  runType: runTypeSchema.nullish(),
-  morningPain: zeroToTen.nullish(),
-  painDuring: zeroToTen.nullish(),
-  painTrend: painTrendSchema.nullish(),
-  painLocations: distinctList(PAIN_LOCATIONS).nullish(),
-  redFlags: distinctList(FLAGS).nullish(),
-  sleepHours: numberIn(0, 16, R.sleepHours).nullish(),
-  sleepQuality: oneToFive.nullish(),
-  stress: oneToFive.nullish(),
-  fatigue: oneToFive.nullish(),
-  soreness: oneToFive.nullish(),
-  mood: oneToFive.nullish(),
-  shoeKm: numberIn(0, 100000, R.shoeKm).nullish(),
+    date: calendarDateSchema,
+    ran: z.boolean({ error: R.boolean }),
+    distanceKm: z
+      .number({ error: R.distanceKm })
+      .gt(0, { error: R.distanceKm })
+      .max(150, { error: R.distanceKm })
+      .nullish(),
+    durationMin: numberIn(1, 900, R.durationMin).nullish(),
+    rpe: zeroToTen.nullish(),
+    runType: runTypeSchema.nullish(),
+    morningPain: zeroToTen.nullish(),
+    painDuring: zeroToTen.nullish(),
+    painTrend: painTrendSchema.nullish(),
+    painLocations: distinctList(PAIN_LOCATIONS).nullish(),
+    redFlags: distinctList(FLAGS).nullish(),
+    sleepHours: numberIn(0, 16, R.sleepHours).nullish(),
+    sleepQuality: oneToFive.nullish(),
+    stress: oneToFive.nullish(),
+    fatigue: oneToFive.nullish(),
+    soreness: oneToFive.nullish(),
+    mood: oneToFive.nullish(),
+    shoeKm: numberIn(0, 100000, R.shoeKm).nullish(),
   },
   { error: R.object },
 );

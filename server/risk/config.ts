@@ -21,6 +21,8 @@ export interface EngineConfig {
     runLookbackDays: number;
     duringLimit: number;
     morningLimit: number;
+    /** PAIN_MORNING_HIGH reads the newest check-in in t−(latestCheckInDays−1)..t. */
+    latestCheckInDays: number;
     acceptableFrom: number;
     /** Run days q in t−settleLookbackDays..t−1 are candidates for PAIN_NOT_SETTLED. */
     settleLookbackDays: number;
@@ -69,7 +71,13 @@ export interface EngineConfig {
     veryLowZ: number;
     lowZ: number;
   };
-  sleep: { days: number; minValues: number; youthBelowAge: number; youthHours: number; adultHours: number };
+  sleep: {
+    days: number;
+    minValues: number;
+    youthBelowAge: number;
+    youthHours: number;
+    adultHours: number;
+  };
   shoe: { windowDays: number; limitKm: number };
   info: { lowDataDays: number; lowDataMinCheckIns: number; staleDays: number };
 }
@@ -127,6 +135,7 @@ export const ENGINE_CONFIG: Readonly<EngineConfig> = deepFreeze({
     runLookbackDays: 2,
     duringLimit: 5,
     morningLimit: 5,
+    latestCheckInDays: 2,
     acceptableFrom: 3,
     settleLookbackDays: 2,
     settleDefaultBaseline: 2,

@@ -122,7 +122,7 @@ export function buildTimeline(
     const day = parseCalendarDate(clearance.date);
     if (day === null) continue;
     const i = day - base;
-    if (i >= 0 && i < n) tl.cleared[i] |= flagBits(clearance.flags);
+    if (i >= 0 && i < n) tl.cleared[i] = (tl.cleared[i] as number) | flagBits(clearance.flags);
   }
   return tl;
 }

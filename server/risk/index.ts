@@ -1,0 +1,21 @@
+/**
+ * The risk engine of risk-model.md: pure functions, no I/O, no clock, no randomness.
+ */
+export { REFERENCES } from '@/lib/risk/references';
+export { assess, toAssessment } from './assess';
+export { ENGINE_CONFIG, type EngineConfig } from './config';
+export { assessSeries } from './series';
+export { NO_WARNING_ACTION } from './text';
+export { type Validation, validateAssessInput, validateAssessRequest } from './validate';
+export type {
+  AssessInput,
+  Assessment,
+  CheckIn,
+  Clearance,
+  DayAssessment,
+  Flag,
+  Level,
+  Metrics,
+  Reason,
+  SeriesOptions,
+} from '@/lib/risk/types';

@@ -7,7 +7,8 @@ import { type NextRequest, NextResponse } from 'next/server';
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const dev = process.env.NODE_ENV === 'development';
-  const wsOrigin = `${request.nextUrl.protocol === 'https:' ? 'wss' : 'ws'}://${request.nextUrl.host}`;
+  const host = request.headers.get('host') ?? request.nextUrl.host;
+  const wsOrigin = `${request.nextUrl.protocol === 'https:' ? 'wss' : 'ws'}://${host}`;
   const policy = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}`,

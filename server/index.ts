@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import { loadEnvConfig } from '@next/env';
+import nextEnv from '@next/env';
 import next from 'next';
 import { setDatabase } from '@/db';
 import { CLIENT_IP_HEADER } from '@/server/auth/client-ip';
@@ -19,7 +19,7 @@ function fail(message: string): never {
 async function main() {
   if (!dev && !process.env.NODE_ENV) (process.env as Record<string, string>).NODE_ENV = 'production';
   // .env files are read before validation, as Next itself would read them.
-  loadEnvConfig(process.cwd(), dev, { info: () => {}, error: console.error });
+  nextEnv.loadEnvConfig(process.cwd(), dev, { info: () => {}, error: console.error });
   const parsed = parseEnv();
   if (!parsed.ok) fail(parsed.message);
   const env = parsed.env;

@@ -26,6 +26,10 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // next-auth's ESM imports `next/server` without an extension, which Node's resolver
+          // refuses (next has no exports map); inlining lets Vite resolve it, so the Auth.js
+          // route handlers can be called in integration tests.
+          server: { deps: { inline: ['next-auth'] } },
         },
       },
     ],

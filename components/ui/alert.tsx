@@ -4,14 +4,20 @@ import type * as React from 'react';
 import { cn } from './utils';
 
 export const alertVariants = cva(
-  'relative grid grid-cols-[auto_1fr] items-start gap-x-3 gap-y-1 rounded-lg border px-4 py-3 text-sm',
+  [
+    'relative grid grid-cols-[auto_1fr] items-start gap-x-3 gap-y-1 rounded-lg border px-4 py-3 text-sm',
+    '[&>svg:first-child]:mt-0.5 [&>svg:first-child]:size-4 [&>svg:first-child]:shrink-0',
+  ],
   {
     variants: {
       variant: {
         info: 'border-primary/30 bg-primary-soft text-foreground [&>svg:first-child]:text-primary',
-        success: 'border-level-green/30 bg-level-green-soft text-foreground [&>svg:first-child]:text-level-green',
-        warning: 'border-level-amber/30 bg-level-amber-soft text-foreground [&>svg:first-child]:text-level-amber',
-        destructive: 'border-level-red/30 bg-level-red-soft text-foreground [&>svg:first-child]:text-level-red',
+        success:
+          'border-level-green/30 bg-level-green-soft text-foreground [&>svg:first-child]:text-level-green',
+        warning:
+          'border-level-amber/30 bg-level-amber-soft text-foreground [&>svg:first-child]:text-level-amber',
+        destructive:
+          'border-level-red/30 bg-level-red-soft text-foreground [&>svg:first-child]:text-level-red',
       },
     },
     defaultVariants: { variant: 'info' },
@@ -25,7 +31,9 @@ const icons = {
   destructive: OctagonAlert,
 } as const;
 
-export interface AlertProps extends React.ComponentProps<'div'>, VariantProps<typeof alertVariants> {
+export interface AlertProps
+  extends React.ComponentProps<'div'>,
+    VariantProps<typeof alertVariants> {
   /** Replace the variant's icon, or `false` for none. The icon is decorative. */
   icon?: React.ReactNode | false;
 }
@@ -55,11 +63,7 @@ export function Alert({ className, variant, icon, children, ...props }: AlertPro
 
 export function AlertTitle({ className, ...props }: React.ComponentProps<'p'>) {
   return (
-    <p
-      data-slot="alert-title"
-      className={cn('leading-snug font-semibold', className)}
-      {...props}
-    />
+    <p data-slot="alert-title" className={cn('leading-snug font-semibold', className)} {...props} />
   );
 }
 

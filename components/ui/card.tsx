@@ -52,13 +52,7 @@ export function CardDescription({ className, ...props }: React.ComponentProps<'p
 }
 
 export function CardContent({ className, ...props }: React.ComponentProps<'div'>) {
-  return (
-    <div
-      data-slot="card-content"
-      className={cn('px-4 py-4 sm:px-5', className)}
-      {...props}
-    />
-  );
+  return <div data-slot="card-content" className={cn('px-4 py-4 sm:px-5', className)} {...props} />;
 }
 
 export function CardFooter({ className, ...props }: React.ComponentProps<'div'>) {

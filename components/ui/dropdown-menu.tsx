@@ -5,36 +5,54 @@ import { DropdownMenu as MenuPrimitive } from 'radix-ui';
 import type * as React from 'react';
 import { cn } from './utils';
 
-export const DropdownMenu = MenuPrimitive.Root;
+/**
+ * Non-modal by default: the rest of the page is not hidden from assistive tech and page scroll
+ * is not locked (no scrollbar jump). Pass `modal` for menus that need it.
+ */
+export function DropdownMenu({
+  modal = false,
+  ...props
+}: React.ComponentProps<typeof MenuPrimitive.Root>) {
+  return <MenuPrimitive.Root modal={modal} {...props} />;
+}
 export const DropdownMenuTrigger = MenuPrimitive.Trigger;
 export const DropdownMenuGroup = MenuPrimitive.Group;
 export const DropdownMenuPortal = MenuPrimitive.Portal;
 export const DropdownMenuRadioGroup = MenuPrimitive.RadioGroup;
+
+export interface DropdownMenuContentProps
+  extends React.ComponentProps<typeof MenuPrimitive.Content> {
+  /**
+   * Render into a portal at the end of <body> (default). Pass `false` to keep the menu inside
+   * its landmark (e.g. the header) — it is still positioned `fixed`, so overflow won't clip it.
+   */
+  portal?: boolean;
+}
 
 export function DropdownMenuContent({
   className,
   sideOffset = 6,
   align = 'end',
   collisionPadding = 8,
+  portal = true,
   ...props
-}: React.ComponentProps<typeof MenuPrimitive.Content>) {
-  return (
-    <MenuPrimitive.Portal>
-      <MenuPrimitive.Content
-        data-slot="dropdown-menu-content"
-        sideOffset={sideOffset}
-        align={align}
-        collisionPadding={collisionPadding}
-        className={cn(
-          'z-50 min-w-48 overflow-x-hidden overflow-y-auto rounded-lg border bg-popover p-1 text-popover-foreground shadow-lg',
-          'max-h-(--radix-dropdown-menu-content-available-height) max-w-[calc(100vw-1rem)]',
-          'origin-(--radix-dropdown-menu-content-transform-origin) data-[state=open]:animate-pop-in',
-          className,
-        )}
-        {...props}
-      />
-    </MenuPrimitive.Portal>
+}: DropdownMenuContentProps) {
+  const content = (
+    <MenuPrimitive.Content
+      data-slot="dropdown-menu-content"
+      sideOffset={sideOffset}
+      align={align}
+      collisionPadding={collisionPadding}
+      className={cn(
+        'z-50 min-w-48 overflow-x-hidden overflow-y-auto rounded-lg border bg-popover p-1 text-popover-foreground shadow-lg',
+        'max-h-(--radix-dropdown-menu-content-available-height) max-w-[calc(100vw-1rem)]',
+        'origin-(--radix-dropdown-menu-content-transform-origin) data-[state=open]:animate-pop-in',
+        className,
+      )}
+      {...props}
+    />
   );
+  return portal ? <MenuPrimitive.Portal>{content}</MenuPrimitive.Portal> : content;
 }
 
 const itemClasses = cn(
@@ -49,7 +67,11 @@ export interface DropdownMenuItemProps extends React.ComponentProps<typeof MenuP
 }
 
 /** A menu item. Use `asChild` with an `<a href>` for navigation items. */
-export function DropdownMenuItem({ className, variant = 'default', ...props }: DropdownMenuItemProps) {
+export function DropdownMenuItem({
+  className,
+  variant = 'default',
+  ...props
+}: DropdownMenuItemProps) {
   return (
     <MenuPrimitive.Item
       data-slot="dropdown-menu-item"

@@ -97,8 +97,7 @@ const variantStyles: Record<ToastVariant, { Icon: typeof Info; classes: string; 
   destructive: { Icon: OctagonAlert, classes: 'border-level-red/50', icon: 'text-level-red' },
 };
 
-function ToastCard({ item }: { item: ToastItem }) {
-  const [paused, setPaused] = React.useState(false);
+function ToastCard({ item, paused }: { item: ToastItem; paused: boolean }) {
   const { Icon, classes, icon } = variantStyles[item.variant];
 
   React.useEffect(() => {
@@ -116,10 +115,6 @@ function ToastCard({ item }: { item: ToastItem }) {
         'animate-toast-in',
         classes,
       )}
-      onPointerEnter={() => setPaused(true)}
-      onPointerLeave={() => setPaused(false)}
-      onFocus={() => setPaused(true)}
-      onBlur={() => setPaused(false)}
     >
       <Icon aria-hidden="true" className={cn('mt-0.5 size-5 shrink-0', icon)} />
       <div className="grid min-w-0 flex-1 gap-0.5">
@@ -149,6 +144,10 @@ function ToastCard({ item }: { item: ToastItem }) {
 export function Toaster({ className }: { className?: string }) {
   const items = React.useSyncExternalStore(subscribe, getSnapshot, getServerSnapshot);
   const active = useIsActiveToaster();
+  // Timers pause while the pointer is over, or focus is inside, the toast stack (WCAG 2.2.1).
+  const [hovered, setHovered] = React.useState(false);
+  const [focused, setFocused] = React.useState(false);
+  const paused = hovered || focused;
   if (!active) return null;
 
   const polite = items.filter((t) => t.variant !== 'destructive');
@@ -164,15 +163,21 @@ export function Toaster({ className }: { className?: string }) {
         'sm:inset-x-auto sm:right-4 sm:bottom-4 sm:w-96 sm:px-0',
         className,
       )}
+      onPointerEnter={() => setHovered(true)}
+      onPointerLeave={() => setHovered(false)}
+      onFocus={() => setFocused(true)}
+      onBlur={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setFocused(false);
+      }}
     >
       <div role="status" aria-live="polite" aria-atomic="false" className={listClasses}>
         {polite.map((t) => (
-          <ToastCard key={t.id} item={t} />
+          <ToastCard key={t.id} item={t} paused={paused} />
         ))}
       </div>
       <div role="alert" aria-live="assertive" aria-atomic="false" className={listClasses}>
         {urgent.map((t) => (
-          <ToastCard key={t.id} item={t} />
+          <ToastCard key={t.id} item={t} paused={paused} />
         ))}
       </div>
     </section>

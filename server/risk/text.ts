@@ -325,10 +325,9 @@ function otherText(id: RuleId, f: DayFacts): Text {
       };
     case 'STALE':
       return {
-        detail:
-          !Number.isNaN(f.lastCheckInDay)
-            ? `last check-in ${when(f.lastCheckInDay, t)}, none in the last ${C.info.staleDays} days`
-            : 'no check-ins yet',
+        detail: !Number.isNaN(f.lastCheckInDay)
+          ? `last check-in ${when(f.lastCheckInDay, t)}, none in the last ${C.info.staleDays} days`
+          : 'no check-ins yet',
         action: "Do today's check-in so your status is up to date.",
       };
     default:

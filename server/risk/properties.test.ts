@@ -15,7 +15,9 @@ function assertFiniteEverywhere(value: unknown, path = 'result'): void {
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new Error(`${path} is ${value}`);
   } else if (Array.isArray(value)) {
-    value.forEach((item, k) => assertFiniteEverywhere(item, `${path}[${k}]`));
+    value.forEach((item, k) => {
+      assertFiniteEverywhere(item, `${path}[${k}]`);
+    });
   } else if (value && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) assertFiniteEverywhere(item, `${path}.${key}`);
   }
@@ -195,9 +197,13 @@ describe('§7 the future does not leak', () => {
         ({ input }, later) => {
           const taken = new Set(input.checkIns.map((c) => c.date));
           const asOf = dayOfIso(input.asOf);
-          const extra = later
-            .map(([offset, body]) => ({ date: isoOf(asOf + offset), ...body }))
-            .filter((c) => !taken.has(c.date) && (taken.add(c.date), true));
+          const extra: AssessInput['checkIns'] = [];
+          for (const [offset, body] of later) {
+            const date = isoOf(asOf + offset);
+            if (taken.has(date)) continue;
+            taken.add(date);
+            extra.push({ date, ...body });
+          }
           const changed: AssessInput = { ...input, checkIns: [...input.checkIns, ...extra] };
           expect(assess(changed)).toEqual(assess(input));
         },

@@ -30,7 +30,7 @@ test('the session cookie is HttpOnly and SameSite=Lax (security 4)', async ({ pa
 test('a mutation without JSON, the custom header or our Origin is refused (security 12)', async ({ page }) => {
   await signIn(page, 'athlete1@demo.club');
   const base = new URL(page.url()).origin;
-  const attempts = [
+  const attempts: Record<string, string>[] = [
     { 'content-type': 'text/plain', 'x-loadline-request': '1', origin: base },
     { 'content-type': 'application/x-www-form-urlencoded', 'x-loadline-request': '1', origin: base },
     { 'content-type': 'application/json', origin: base },

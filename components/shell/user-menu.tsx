@@ -22,22 +22,30 @@ function initials(name: string) {
   return (first + last).toUpperCase();
 }
 
-/** POST /api/auth/logout with the mutation header, then a full navigation to /login. */
+function signOutFailed(description: string) {
+  toast({ title: 'Couldn’t sign out', description, variant: 'destructive' });
+  return false;
+}
+
+/**
+ * POST /api/auth/logout with the mutation header, then a full navigation to /login (so no
+ * client cache of health data survives). Shows a toast instead if the server refused.
+ */
 export async function signOut(): Promise<boolean> {
+  let res: Response;
   try {
-    await fetch('/api/auth/logout', {
+    res = await fetch('/api/auth/logout', {
       method: 'POST',
       headers: { ...jsonMutationHeaders },
       body: '{}',
       credentials: 'same-origin',
     });
   } catch {
-    toast({
-      title: 'Couldn’t sign out',
-      description: 'Check your connection and try again.',
-      variant: 'destructive',
-    });
-    return false;
+    return signOutFailed('Check your connection and try again.');
+  }
+  // 401: the session was already gone — that is signed out too.
+  if (!res.ok && res.status !== 401) {
+    return signOutFailed(`The server answered ${res.status}. Try again.`);
   }
   window.location.assign('/login');
   return true;

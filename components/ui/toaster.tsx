@@ -117,7 +117,8 @@ function ToastCard({ item, paused }: { item: ToastItem; paused: boolean }) {
       )}
     >
       <Icon aria-hidden="true" className={cn('mt-0.5 size-5 shrink-0', icon)} />
-      <div className="grid min-w-0 flex-1 gap-0.5">
+      {/* Read out via the live regions; hidden here so it isn't heard twice. */}
+      <div aria-hidden="true" className="grid min-w-0 flex-1 gap-0.5">
         <p className="text-sm leading-snug font-semibold">{item.title}</p>
         {item.description ? (
           <p className="text-sm text-muted-foreground">{item.description}</p>
@@ -137,8 +138,9 @@ function ToastCard({ item, paused }: { item: ToastItem; paused: boolean }) {
 
 /**
  * Renders toasts raised with `toast()`. Mount once near the end of <body>; extra instances
- * render nothing. Two live regions stay in the DOM from mount so additions are announced:
- * a polite `role="status"` one and an assertive `role="alert"` one for destructive toasts.
+ * render nothing. Two visually hidden live regions stay in the DOM from mount so additions
+ * are announced: a polite `role="status"` one, and an assertive `role="alert"` one for
+ * destructive toasts. The visible cards (with their dismiss buttons) are not live.
  * Toasts sit above the phone tab bar and never shift page layout (fixed position).
  */
 export function Toaster({ className }: { className?: string }) {
@@ -152,7 +154,9 @@ export function Toaster({ className }: { className?: string }) {
 
   const polite = items.filter((t) => t.variant !== 'destructive');
   const urgent = items.filter((t) => t.variant === 'destructive');
-  const listClasses = 'flex flex-col gap-2';
+  const announce = (t: ToastItem) => (
+    <p key={t.id}>{t.description ? `${t.title}. ${t.description}` : t.title}</p>
+  );
 
   return (
     <section
@@ -170,16 +174,16 @@ export function Toaster({ className }: { className?: string }) {
         if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setFocused(false);
       }}
     >
-      <div role="status" aria-live="polite" aria-atomic="false" className={listClasses}>
-        {polite.map((t) => (
-          <ToastCard key={t.id} item={t} paused={paused} />
-        ))}
+      {/* Announcements: text only, so the dismiss buttons are not read out with each toast. */}
+      <div role="status" aria-live="polite" className="sr-only">
+        {polite.map(announce)}
       </div>
-      <div role="alert" aria-live="assertive" aria-atomic="false" className={listClasses}>
-        {urgent.map((t) => (
-          <ToastCard key={t.id} item={t} paused={paused} />
-        ))}
+      <div role="alert" aria-live="assertive" className="sr-only">
+        {urgent.map(announce)}
       </div>
+      {items.map((t) => (
+        <ToastCard key={t.id} item={t} paused={paused} />
+      ))}
     </section>
   );
 }

@@ -38,7 +38,7 @@ test.describe('demo logins land on their page', () => {
     await page.getByLabel('Email').fill('coach@demo.club');
     await page.getByLabel('Password').fill('not-the-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByRole('alert')).toContainText('do not match');
+    await expect(page.locator('form').getByRole('alert')).toContainText('do not match');
 
     await signIn(page, 'coach@demo.club');
     const cookies = await page.context().cookies();

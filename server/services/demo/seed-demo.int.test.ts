@@ -1,8 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { and, count, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, openDatabase } from '@/db/client';
-import { migrateDatabase } from '@/db/migrate';
+import { beforeAll, expect, it } from 'vitest';
+import type { Database } from '@/db';
 import {
   auditLog,
   checkIns,
@@ -16,6 +14,7 @@ import {
 } from '@/db/schema';
 import { addDays } from '@/lib/dates';
 import { assess } from '@/server/risk';
+import { forEachDatabase } from '@/test/support/databases';
 import { generateDemoClub, toAssessInput } from './generate-history';
 import { clearDemo, hasAnyUsers, hasNonDemoUsers, seedDemo } from './seed-demo';
 
@@ -23,54 +22,10 @@ const TODAY = '2026-11-21';
 const HASH =
   '$argon2id$v=19$m=19456,t=2,p=1$ZGVtby1zYWx0LXNhbHQ$c2VlZC10ZXN0LWhhc2gtbm90LXJlYWwtYXQtYWxsMDA';
 
-interface Target {
-  name: string;
-  open(): Promise<{ database: Database; dispose(): Promise<void> }>;
-}
-
-const targets: Target[] = [
-  {
-    name: 'pglite',
-    async open() {
-      const database = await openDatabase({ dataDir: 'memory://' });
-      return { database, dispose: () => database.close() };
-    },
-  },
-];
-const serverUrl = process.env.TEST_DATABASE_URL;
-if (serverUrl) {
-  targets.push({
-    name: 'postgres',
-    async open() {
-      const { default: postgres } = await import('postgres');
-      const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-      const name = `loadline_t_${randomBytes(6).toString('hex')}`;
-      await admin.unsafe(`CREATE DATABASE ${name}`);
-      const url = new URL(serverUrl);
-      url.pathname = `/${name}`;
-      const database = await openDatabase({ url: url.toString(), max: 4 });
-      return {
-        database,
-        async dispose() {
-          await database.close();
-          await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-          await admin.end();
-        },
-      };
-    },
-  });
-}
-
-describe.each(targets)('seedDemo on $name', (target) => {
+forEachDatabase((getCtx) => {
   let database: Database;
-  let dispose: () => Promise<void>;
-
-  beforeAll(async () => {
-    ({ database, dispose } = await target.open());
-    await migrateDatabase(database);
-  });
-  afterAll(async () => {
-    await dispose?.();
+  beforeAll(() => {
+    database = getCtx().database;
   });
 
   async function counts() {
@@ -186,30 +141,7 @@ describe.each(targets)('seedDemo on $name', (target) => {
       .from(checkIns)
       .where(eq(checkIns.athleteId, row!.id))
       .orderBy(checkIns.date);
-    const strip = <T extends object>(o: T) =>
-      Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined));
-    const readBack = stored.map((c) =>
-      strip({
-        date: c.date,
-        ran: c.ran,
-        distanceKm: c.distanceKm,
-        durationMin: c.durationMin,
-        rpe: c.rpe,
-        runType: c.runType,
-        morningPain: c.morningPain,
-        painDuring: c.painDuring,
-        painTrend: c.painTrend,
-        painLocations: c.painLocations,
-        redFlags: c.redFlags,
-        sleepHours: c.sleepHours,
-        sleepQuality: c.sleepQuality,
-        stress: c.stress,
-        fatigue: c.fatigue,
-        soreness: c.soreness,
-        mood: c.mood,
-        shoeKm: c.shoeKm,
-      }),
-    );
+    const readBack = stored.map((c) => toCheckIn(c));
     const expected = toAssessInput(generated, TODAY);
     expect(readBack).toEqual(expected.checkIns);
     const fromDb = assess({ ...expected, checkIns: readBack as never });
@@ -294,13 +226,65 @@ describe.each(targets)('seedDemo on $name', (target) => {
     await db.delete(users).where(eq(users.email, 'athlete40@demo.club'));
   });
 
-  it('seeds quickly enough for a first start', async () => {
+  it('seeds quickly enough for a first start, and the stored history scores like the generated one', async () => {
+    const db = database.db;
     const started = Date.now();
-    await seedDemo(database.db, { today: TODAY, passwordHash: HASH });
+    await seedDemo(db, { today: TODAY, passwordHash: HASH });
     expect(Date.now() - started).toBeLessThan(20_000);
-    // The demo squads the engine sees from the database agree with the generator.
+
+    const stored = await db
+      .select({ email: users.email, c: checkIns })
+      .from(checkIns)
+      .innerJoin(users, eq(users.id, checkIns.athleteId))
+      .orderBy(checkIns.date);
+    const byEmail = new Map<string, (typeof stored)[number]['c'][]>();
+    for (const row of stored) byEmail.set(row.email, [...(byEmail.get(row.email) ?? []), row.c]);
     const demo = generateDemoClub({ today: TODAY });
-    const reds = demo.athletes.filter((a) => assess(toAssessInput(a, TODAY)).level === 'red');
-    expect(reds.length).toBeGreaterThan(0);
+    const levels: string[] = [];
+    for (const a of demo.athletes) {
+      const generated = toAssessInput(a, TODAY);
+      const fromDb = {
+        ...generated,
+        checkIns: (byEmail.get(a.email) ?? []).map((c) => toCheckIn(c)),
+      };
+      const x = assess(fromDb as never);
+      const y = assess(generated);
+      expect([a.number, x.level, x.score, x.reasons.map((r) => r.ruleId)]).toEqual([
+        a.number,
+        y.level,
+        y.score,
+        y.reasons.map((r) => r.ruleId),
+      ]);
+      levels.push(x.level);
+    }
+    expect(levels.slice(0, 3)).toEqual(['green', 'green', 'green']);
+    expect(levels).toContain('red');
   });
 });
+
+/** A stored check-in row as engine input: the §2 fields, nulls dropped. */
+function toCheckIn(c: typeof checkIns.$inferSelect) {
+  const fields = {
+    date: c.date,
+    ran: c.ran,
+    distanceKm: c.distanceKm,
+    durationMin: c.durationMin,
+    rpe: c.rpe,
+    runType: c.runType,
+    morningPain: c.morningPain,
+    painDuring: c.painDuring,
+    painTrend: c.painTrend,
+    painLocations: c.painLocations,
+    redFlags: c.redFlags,
+    sleepHours: c.sleepHours,
+    sleepQuality: c.sleepQuality,
+    stress: c.stress,
+    fatigue: c.fatigue,
+    soreness: c.soreness,
+    mood: c.mood,
+    shoeKm: c.shoeKm,
+  };
+  return Object.fromEntries(
+    Object.entries(fields).filter(([, v]) => v !== null && v !== undefined),
+  );
+}

@@ -316,12 +316,7 @@ class Plan {
   constructor(
     readonly p: Profile,
     readonly today: string,
-    private rng: Rng,
   ) {}
-
-  date(o: number) {
-    return addDays(this.today, -o);
-  }
 
   baseRun(type: RunType, km: number, paceJitter: number, rpeDraw: number) {
     const [lo, hi] = RPE_RANGE[type];
@@ -379,15 +374,11 @@ class Plan {
     d.present = true;
     d.morningPain = pain;
   }
-
-  uniform(lo: number, hi: number) {
-    return this.rng.uniform(lo, hi);
-  }
 }
 
 function basePlan(p: Profile, today: string): Plan {
   const rng = new Rng(`loadline-demo-athlete-${p.n}`);
-  const plan = new Plan(p, today, rng);
+  const plan = new Plan(p, today);
   const pattern = PATTERNS[p.pattern];
   const itemBias = [0.1, -0.2, -0.1, 0, 0.2].map((b) => b + rng.uniform(-0.15, 0.15));
   for (let o = 0; o < DEMO_HISTORY_DAYS; o++) {
@@ -966,7 +957,8 @@ function birthDateFor(today: string, age: number, extraDays: number): string {
   // `age` whole years plus `extraDays` (< 365) before today: ageOn(birthDate, today) === age.
   const [y, m, d] = today.split('-').map(Number) as [number, number, number];
   const sameDay = `${String(y - age).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-  const anniversary = m === 2 && d === 29 ? addDays(sameDay.replace(/-29$/, '-28'), 0) : sameDay;
+  // On 29 February, a birthday on the 28th of a year without a leap day keeps the same age.
+  const anniversary = m === 2 && d === 29 ? sameDay.replace(/-29$/, '-28') : sameDay;
   return addDays(anniversary, -extraDays);
 }
 

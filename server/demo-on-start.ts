@@ -20,3 +20,13 @@ export async function seedDemoIfWanted(database: Database, env: Env): Promise<vo
     console.log(`loadline: seeded the demo club for ${today} in ${Date.now() - started} ms`);
   });
 }
+
+/** Scores athletes whose status is missing or from an earlier day (e.g. history without statuses). */
+export async function backfillStatusesOnStart(database: Database): Promise<void> {
+  const { backfillStatuses } = await import('@/server/services/risk/backfill-statuses');
+  await database.withLock(SEED_LOCK_KEY, async () => {
+    const started = Date.now();
+    const n = await backfillStatuses(database.db);
+    if (n > 0) console.log(`loadline: scored ${n} athletes in ${Date.now() - started} ms`);
+  });
+}

@@ -5,7 +5,7 @@ import { setDatabase } from '@/db';
 import { CLIENT_IP_HEADER } from '@/server/auth/client-ip';
 import { loadOrCreateAuthSecret, setAuthSecret } from '@/server/auth/secret';
 import { describeDatabaseError, openAndMigrate } from './boot';
-import { seedDemoIfWanted } from './demo-on-start';
+import { backfillStatusesOnStart, seedDemoIfWanted } from './demo-on-start';
 import { parseEnv } from './env';
 import { createRealtimeServer } from './realtime/socket-server';
 
@@ -17,16 +17,20 @@ function fail(message: string): never {
 }
 
 async function main() {
-  if (!dev && !process.env.NODE_ENV) (process.env as Record<string, string>).NODE_ENV = 'production';
+  if (!dev && !process.env.NODE_ENV)
+    (process.env as Record<string, string>).NODE_ENV = 'production';
   // .env files are read before validation, as Next itself would read them.
   nextEnv.loadEnvConfig(process.cwd(), dev, { info: () => {}, error: console.error });
   const parsed = parseEnv();
   if (!parsed.ok) fail(parsed.message);
   const env = parsed.env;
 
-  const database = await openAndMigrate(env).catch((error) => fail(describeDatabaseError(env, error)));
+  const database = await openAndMigrate(env).catch((error) =>
+    fail(describeDatabaseError(env, error)),
+  );
   setDatabase(database);
   await seedDemoIfWanted(database, env);
+  await backfillStatusesOnStart(database);
 
   setAuthSecret(await loadOrCreateAuthSecret(database.db, env.AUTH_SECRET));
   // Auth.js reads these; behind the custom server the public origin must be explicit.
@@ -39,7 +43,11 @@ async function main() {
   const handle = app.getRequestHandler();
 
   const server = createServer((req, res) => {
-    const forwarded = env.TRUST_PROXY ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim() : '';
+    const forwarded = env.TRUST_PROXY
+      ? String(req.headers['x-forwarded-for'] ?? '')
+          .split(',')[0]
+          ?.trim()
+      : '';
     req.headers[CLIENT_IP_HEADER] = forwarded || req.socket.remoteAddress || 'unknown';
     void handle(req, res);
   });
@@ -51,7 +59,9 @@ async function main() {
   });
 
   server.listen(env.PORT, env.HOSTNAME, () => {
-    console.log(`loadline: ready on ${env.APP_URL} (database: ${database.kind}${dev ? ', dev' : ''})`);
+    console.log(
+      `loadline: ready on ${env.APP_URL} (database: ${database.kind}${dev ? ', dev' : ''})`,
+    );
   });
 
   const shutdown = async () => {

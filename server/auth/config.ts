@@ -1,7 +1,7 @@
 import NextAuth from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db';
-import { sessionCookieName, useSecureCookies } from './cookies';
+import { sessionCookieName, secureCookiesEnabled } from './cookies';
 import { signInWithPassword } from './credentials';
 import { clientIp } from './client-ip';
 import { getAuthSecret } from './secret';
@@ -11,7 +11,7 @@ const SESSION_MAX_AGE = 30 * 24 * 60 * 60;
 // A function config: the secret is generated or read from the database at server start, after
 // this module may already have been imported.
 export const { handlers, auth } = NextAuth(() => {
-  const secure = useSecureCookies();
+  const secure = secureCookiesEnabled();
   return {
     secret: getAuthSecret(),
     trustHost: true,

@@ -1,8 +1,8 @@
 /** Behind HTTPS the session cookie is Secure with the `__Secure-` prefix (Auth.js's convention). */
-export function useSecureCookies(appUrl: string = process.env.AUTH_URL ?? ''): boolean {
+export function secureCookiesEnabled(appUrl: string = process.env.AUTH_URL ?? ''): boolean {
   return appUrl.startsWith('https://');
 }
 
-export function sessionCookieName(secure = useSecureCookies()): string {
+export function sessionCookieName(secure = secureCookiesEnabled()): string {
   return secure ? '__Secure-authjs.session-token' : 'authjs.session-token';
 }

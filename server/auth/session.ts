@@ -1,5 +1,5 @@
 import { getToken } from 'next-auth/jwt';
-import { useSecureCookies } from './cookies';
+import { secureCookiesEnabled } from './cookies';
 import { getAuthSecret } from './secret';
 
 export interface SessionIds {
@@ -25,7 +25,7 @@ export async function readSessionIds(
   const token = await getToken({
     req: { headers: h },
     secret: getAuthSecret(),
-    secureCookie: useSecureCookies(),
+    secureCookie: secureCookiesEnabled(),
     logger: { error: () => {}, warn: () => {}, debug: () => {} } as never,
   }).catch(() => null);
   const userId = token?.uid;

@@ -63,7 +63,7 @@ forEachDatabase((getCtx) => {
     expect(four?.level).toBe('red');
     expect(four?.ruleIds).toContain('RF_SWELLING');
     // The stored assessment explains itself: every reason has a detail and an action.
-    const reasons = (four?.assessment as { reasons: { detail: string; action: string }[] }).reasons;
+    const reasons = (four!.assessment as { reasons: { detail: string; action: string }[] }).reasons;
     expect(reasons.every((r) => r.detail.length > 0 && r.action.length > 0)).toBe(true);
   });
 

@@ -1,4 +1,4 @@
-import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
+import { Table, TBody, Td, THead, Th, Tr } from '@/components/ui/table';
 
 export interface CheckInRow {
   id: string;
@@ -36,13 +36,21 @@ export function CheckInTable({ rows, caption }: { rows: CheckInRow[]; caption: s
           <Tr key={r.id}>
             <Td className="whitespace-nowrap tabular-nums">{r.date}</Td>
             <Td className="whitespace-nowrap tabular-nums">
-              {r.ran ? `${r.distanceKm?.toFixed(1)} km · ${Math.round(r.durationMin ?? 0)} min` : 'Rest day'}
+              {r.ran
+                ? `${r.distanceKm?.toFixed(1)} km · ${Math.round(r.durationMin ?? 0)} min`
+                : 'Rest day'}
             </Td>
             <Td className="text-right tabular-nums">{r.rpe ?? dash}</Td>
-            <Td className="text-right tabular-nums">{r.morningPain === null ? dash : `${r.morningPain}/10`}</Td>
-            <Td className="text-right tabular-nums">{r.painDuring === null ? dash : `${r.painDuring}/10`}</Td>
+            <Td className="text-right tabular-nums">
+              {r.morningPain === null ? dash : `${r.morningPain}/10`}
+            </Td>
+            <Td className="text-right tabular-nums">
+              {r.painDuring === null ? dash : `${r.painDuring}/10`}
+            </Td>
             <Td>{r.redFlags?.length ? r.redFlags.join(', ') : dash}</Td>
-            <Td className="text-right tabular-nums">{r.sleepHours === null ? dash : `${r.sleepHours} h`}</Td>
+            <Td className="text-right tabular-nums">
+              {r.sleepHours === null ? dash : `${r.sleepHours} h`}
+            </Td>
           </Tr>
         ))}
       </TBody>

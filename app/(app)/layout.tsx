@@ -13,7 +13,10 @@ export default async function SignedInLayout({ children }: { children: ReactNode
   const roles = new Set(contexts.map((c) => c.role));
   const nav: NavItem[] = [];
   if (roles.has('athlete')) {
-    nav.push({ href: '/check-in', label: 'Check-in', icon: 'check-in' }, { href: '/me', label: 'Me', icon: 'me' });
+    nav.push(
+      { href: '/check-in', label: 'Check-in', icon: 'check-in' },
+      { href: '/me', label: 'Me', icon: 'me' },
+    );
   }
   if (roles.has('coach')) nav.push({ href: '/squad', label: 'Squad', icon: 'squad' });
   if (roles.has('admin')) nav.push({ href: '/admin', label: 'Admin', icon: 'admin' });
@@ -21,7 +24,12 @@ export default async function SignedInLayout({ children }: { children: ReactNode
     <AppShell
       user={{ name: viewer.name, email: viewer.email }}
       nav={nav}
-      contexts={contexts.map((c) => ({ key: c.key, role: c.role, label: c.label, href: `/switch?to=${encodeURIComponent(c.key)}` }))}
+      contexts={contexts.map((c) => ({
+        key: c.key,
+        role: c.role,
+        label: c.label,
+        href: `/switch?to=${encodeURIComponent(c.key)}`,
+      }))}
       currentContextKey={currentContext(viewer)?.key ?? null}
     >
       {children}

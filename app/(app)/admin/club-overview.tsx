@@ -1,19 +1,23 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
-import { PageHeader } from '@/components/shell/page-header';
 import { useTRPC } from '@/components/providers/trpc';
+import { PageHeader } from '@/components/shell/page-header';
 import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Skeleton } from '@/components/ui/skeleton';
-import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
+import { Table, TBody, Td, THead, Th, Tr } from '@/components/ui/table';
 
 export function ClubOverview({ clubId, clubName }: { clubId: string; clubName: string }) {
   const trpc = useTRPC();
   const query = useQuery(trpc.admin.overview.queryOptions({ clubId }));
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader title={clubName} eyebrow="Club admin" description="Teams, members and check-in compliance." />
+      <PageHeader
+        title={clubName}
+        eyebrow="Club admin"
+        description="Teams, members and check-in compliance."
+      />
       {query.isPending ? (
         <Skeleton className="h-96 w-full" />
       ) : query.isError ? (
@@ -32,7 +36,12 @@ export function ClubOverview({ clubId, clubName }: { clubId: string; clubName: s
                 {query.data.teams.map((t) => (
                   <li key={t.id}>
                     <Badge variant="secondary">
-                      {t.name} · {query.data.members.filter((m) => m.teamId === t.id && m.role === 'athlete').length} athletes
+                      {t.name} ·{' '}
+                      {
+                        query.data.members.filter((m) => m.teamId === t.id && m.role === 'athlete')
+                          .length
+                      }{' '}
+                      athletes
                       {t.archivedAt ? ' · archived' : ''}
                     </Badge>
                   </li>
@@ -62,7 +71,9 @@ export function ClubOverview({ clubId, clubName }: { clubId: string; clubName: s
                     <Td>{m.email}</Td>
                     <Td className="capitalize">{m.role}</Td>
                     <Td>{query.data.teams.find((t) => t.id === m.teamId)?.name ?? '—'}</Td>
-                    <Td className="text-right tabular-nums">{m.checkInsLast7 === null ? '—' : `${m.checkInsLast7}/7`}</Td>
+                    <Td className="text-right tabular-nums">
+                      {m.checkInsLast7 === null ? '—' : `${m.checkInsLast7}/7`}
+                    </Td>
                   </Tr>
                 ))}
               </TBody>

@@ -11,7 +11,8 @@ export default async function AdminPage() {
   const { viewer } = await serverCaller();
   if (!viewer) notFound();
   const current = currentContext(viewer);
-  const club = current?.role === 'admin' ? current : contextsOf(viewer).find((c) => c.role === 'admin');
+  const club =
+    current?.role === 'admin' ? current : contextsOf(viewer).find((c) => c.role === 'admin');
   if (!club) notFound();
   const clubName = viewer.memberships.find((m) => m.clubId === club.clubId)?.clubName ?? 'Club';
   return <ClubOverview clubId={club.clubId} clubName={clubName} />;

@@ -13,7 +13,10 @@ export default async function CheckInPage() {
   if (!viewer || !isAthlete(viewer)) notFound();
   return (
     <>
-      <PageHeader title="Daily check-in" description="Your runs, knee pain and wellness, day by day." />
+      <PageHeader
+        title="Daily check-in"
+        description="Your runs, knee pain and wellness, day by day."
+      />
       <RecentCheckIns timeZone={viewer.timeZone} />
     </>
   );

@@ -26,7 +26,9 @@ export function RecentCheckIns({ timeZone }: { timeZone: string }) {
       <Alert variant={done ? 'success' : 'info'} icon={done ? <CalendarCheck /> : <CalendarX />}>
         <AlertTitle>{done ? 'Today is done' : 'No check-in yet today'}</AlertTitle>
         <AlertDescription>
-          {done ? `Your check-in for ${today} is stored.` : `Today is ${today} in your time zone (${timeZone}).`}
+          {done
+            ? `Your check-in for ${today} is stored.`
+            : `Today is ${today} in your time zone (${timeZone}).`}
         </AlertDescription>
       </Alert>
       <section aria-labelledby="recent-heading" className="flex flex-col gap-3">

@@ -9,7 +9,8 @@ export default async function SquadIndex() {
   const { viewer } = await serverCaller();
   if (!viewer) redirect('/login');
   const current = currentContext(viewer);
-  const team = current?.role === 'coach' ? current : contextsOf(viewer).find((c) => c.role === 'coach');
+  const team =
+    current?.role === 'coach' ? current : contextsOf(viewer).find((c) => c.role === 'coach');
   if (!team?.teamId) notFound();
   redirect(`/squad/${team.teamId}`);
 }

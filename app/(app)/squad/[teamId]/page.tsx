@@ -15,7 +15,11 @@ export default async function SquadPage({ params }: { params: Promise<{ teamId: 
   const team = viewer.memberships.find((m) => m.teamId === teamId && m.role === 'coach');
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader title={team?.teamName ?? 'Squad'} eyebrow={team?.clubName} description="Every athlete of the team, most recent check-in first in line for attention." />
+      <PageHeader
+        title={team?.teamName ?? 'Squad'}
+        eyebrow={team?.clubName}
+        description="Attention first: red, amber, not checked in today, then green."
+      />
       <SquadBoard teamId={teamId} />
     </div>
   );

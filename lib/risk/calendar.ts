@@ -48,9 +48,21 @@ export function parseCalendarDate(text: string): number | null {
   const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
   const month = m0 * 10 + m1;
   const day = d0 * 10 + d1;
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
-  return dayNumberOf(year, month, day);
+  if (month < 1 || month > 12) return null;
+  // Dates mostly arrive in runs of the same month: remember the last month's first day.
+  const yearMonth = year * 16 + month;
+  if (yearMonth !== memoYearMonth) {
+    memoYearMonth = yearMonth;
+    memoMonthStart = dayNumberOf(year, month, 1);
+    memoMonthDays = daysInMonth(year, month);
+  }
+  if (day < 1 || day > memoMonthDays) return null;
+  return memoMonthStart + day - 1;
 }
+
+let memoYearMonth = -1;
+let memoMonthStart = 0;
+let memoMonthDays = 0;
 
 export function isCalendarDate(value: unknown): value is string {
   return typeof value === 'string' && parseCalendarDate(value) !== null;

@@ -10,8 +10,8 @@ import type { AssessInput, DayAssessment, Metrics } from '@/lib/risk/types';
 import { ENGINE_CONFIG } from './config';
 import { isoDate } from './dates';
 import { DayFacts } from './facts';
-import { deriveColumns } from './metrics';
-import { roundHalfAway } from './rounding';
+import { deriveColumns, NO_DAY } from './metrics';
+import { roundMetric } from './rounding';
 import { ruleSetOf } from './rule-set';
 import { equipmentRules } from './rules/equipment';
 import { infoRules } from './rules/info';
@@ -25,8 +25,6 @@ import { buildTimeline } from './timeline';
 
 const CFG = ENGINE_CONFIG;
 const WINDOW = CFG.windowDays;
-const COMPARE_DECIMALS = CFG.rounding.compareDecimals;
-const METRIC_DECIMALS = CFG.rounding.metricDecimals;
 /** The longest look-back of any windowed rule (chronic load blocks, wellness baseline...). */
 const MAX_LOOKBACK = Math.max(
   CFG.load.chronicDays,
@@ -43,10 +41,30 @@ const ACUTE_KEEP = 1 - ACUTE_LAMBDA;
 const CHRONIC_LAMBDA = 2 / (CFG.ewma.chronicDays + 1);
 const CHRONIC_KEEP = 1 - CHRONIC_LAMBDA;
 
-const round = (value: number): number => roundHalfAway(value, COMPARE_DECIMALS);
-const metric = (value: number): number => roundHalfAway(value, METRIC_DECIMALS);
-const metricOrNull = (value: number): number | null =>
-  !Number.isNaN(value) ? roundHalfAway(value, METRIC_DECIMALS) : null;
+const METRIC_SCALE = 10 ** CFG.rounding.metricDecimals;
+const NUDGE = 1 + 2 ** -44;
+
+/**
+ * Display metrics, rounded to 2 decimals (risk-model.md §6). All but spikePct are never
+ * negative, so they take a short form of roundMetric (same result; this runs once a day).
+ */
+function buildMetrics(f: DayFacts, km7: number, ref30: number, daysSinceLastRun: number): Metrics {
+  return {
+    km7: Math.round(km7 * METRIC_SCALE * NUDGE) / METRIC_SCALE,
+    ref30Km: ref30 > 0 ? Math.round(ref30 * METRIC_SCALE * NUDGE) / METRIC_SCALE : null,
+    spikePct: Number.isNaN(f.spikePct) ? null : roundMetric(f.spikePct),
+    acwr: Number.isNaN(f.acwr) ? null : Math.round(f.acwr * METRIC_SCALE * NUDGE) / METRIC_SCALE,
+    ewmaAcute: Math.round(f.ewmaAcute * METRIC_SCALE * NUDGE) / METRIC_SCALE,
+    ewmaChronic: Math.round(f.ewmaChronic * METRIC_SCALE * NUDGE) / METRIC_SCALE,
+    monotony: Number.isNaN(f.monotony)
+      ? null
+      : Math.round(f.monotony * METRIC_SCALE * NUDGE) / METRIC_SCALE,
+    morningPain7: Number.isNaN(f.morningPainWeek)
+      ? null
+      : Math.round(f.morningPainWeek * METRIC_SCALE * NUDGE) / METRIC_SCALE,
+    daysSinceLastRun: daysSinceLastRun >= 0 ? daysSinceLastRun : null,
+  };
+}
 
 /**
  * Assess every day fromDay..toDay (day numbers, fromDay ≤ toDay). Days ≥ textsFromDay also get
@@ -58,16 +76,20 @@ export function runEngine(
   toDay: number,
   textsFromDay: number,
 ): DayAssessment[] {
-  const base = fromDay - (WINDOW - 1);
-  const n = toDay - base + 1;
-  const from = WINDOW - 1; // index of fromDay
-  const tl = buildTimeline(input, base, n, CFG.wellness.minItems);
+  const tl = buildTimeline(input, {
+    fromDay,
+    toDay,
+    windowDays: WINDOW,
+    lookback: MAX_LOOKBACK + CFG.load.weekDays,
+    minWellnessItems: CFG.wellness.minItems,
+  });
+  const { base, n } = tl;
+  const from = fromDay - base; // index of fromDay
   const d = deriveColumns(tl, {
     weekDays: CFG.load.weekDays,
     referenceDays: CFG.load.referenceDays,
     derivedFrom: from - MAX_LOOKBACK,
     spikeFrom: from - CFG.load.recentRunDays + 1,
-    round,
   });
   const { hasCheckIn, load, ran, shoeKm } = tl;
   const facts = new DayFacts();
@@ -75,13 +97,13 @@ export function runEngine(
   const out: DayAssessment[] = new Array(n - from);
 
   // State carried from day to day, first brought up to the day before `from`.
-  let lastShoe = -1;
-  let lastCheckIn = -1;
+  let lastShoe = NO_DAY;
+  let lastCheckIn = NO_DAY;
   for (let i = 0; i < from; i++) {
     if (!Number.isNaN(shoeKm[i] as number)) lastShoe = i;
     if (hasCheckIn[i]) lastCheckIn = i;
   }
-  for (let i = from - CFG.redFlags.windowDays + 1; i < from; i++) flags.track(tl, i);
+  for (let i = Math.max(0, from - CFG.redFlags.windowDays + 1); i < from; i++) flags.track(tl, i);
   let first = 0; // first check-in of the window, once found
   let acute = 0;
   let chronic = 0;
@@ -102,10 +124,10 @@ export function runEngine(
 
     // EWMA from the window start: a step per day, restarted only when a day with load leaves
     // the window (zero-load days contribute exactly 0, so dropping them changes nothing).
-    if (t === from || (load[windowStart - 1] as number) > 0) {
+    if (t === from || (windowStart > 0 && (load[windowStart - 1] as number) > 0)) {
       acute = 0;
       chronic = 0;
-      for (let k = windowStart; k <= t; k++) {
+      for (let k = Math.max(0, windowStart); k <= t; k++) {
         const x = load[k] as number;
         acute = ACUTE_LAMBDA * x + ACUTE_KEEP * acute;
         chronic = CHRONIC_LAMBDA * x + CHRONIC_KEEP * chronic;
@@ -120,28 +142,22 @@ export function runEngine(
 
     const rfMask = flags.firing(tl, t, CFG.redFlags.windowDays, facts);
     const mask =
-      painRules(tl, d, t, facts, round) |
-      loadRules(tl, d, t, windowStart, history, facts, round) |
-      wellnessRules(tl, d, t, facts, round) |
-      sleepRules(tl, t, facts, round) |
+      painRules(tl, d, t, facts) |
+      loadRules(tl, d, t, windowStart, history, facts) |
+      wellnessRules(tl, d, t, facts) |
+      sleepRules(tl, t, facts) |
       equipmentRules(tl, t, lastShoe, facts) |
       infoRules(d, t, history, facts);
     const set = ruleSetOf(rfMask, mask);
 
     const lastRun = ran[t] ? t : (d.prevRun[t] as number);
     facts.lastRunDay = lastRun >= windowStart ? base + lastRun : Number.NaN;
-    const ref30 = d.ref30[t] as number;
-    const metrics: Metrics = {
-      km7: metric(d.km7[t] as number),
-      ref30Km: ref30 > 0 ? metric(ref30) : null,
-      spikePct: metricOrNull(facts.spikePct),
-      acwr: metricOrNull(facts.acwr),
-      ewmaAcute: metric(acute),
-      ewmaChronic: metric(chronic),
-      monotony: metricOrNull(facts.monotony),
-      morningPain7: metricOrNull(facts.morningPainWeek),
-      daysSinceLastRun: lastRun >= windowStart ? t - lastRun : null,
-    };
+    const metrics = buildMetrics(
+      facts,
+      d.km7[t] as number,
+      d.ref30[t] as number,
+      lastRun >= windowStart ? t - lastRun : -1,
+    );
     const full = day >= textsFromDay;
     const reasons = full ? buildReasons(set, facts) : null;
     out[t - from] = {

@@ -17,9 +17,9 @@ export interface Derived {
   load7: Float64Array;
   /** Longest run (km) of the run days in i−referenceDays..i−1; 0 = no run there. */
   ref30: Float64Array;
-  /** Spike percentage of a run day (rounded to 6 decimals); NaN when not a run or no ref30. */
+  /** Spike percentage of a run day (not rounded); NaN when not a run or no ref30. */
   spikePct: Float64Array;
-  /** Index of the previous run day strictly before i; −1 when none. */
+  /** Index of the previous run day strictly before i; NO_DAY when none. */
   prevRun: Int32Array;
   /** Prefix sums, entry i+1 = Σ over days 0..i: exact integers. */
   checkInsP: Float64Array;
@@ -43,14 +43,43 @@ export interface DeriveOptions {
   derivedFrom: number;
   /** First index whose ref30 / spike is needed. */
   spikeFrom: number;
-  round: (value: number) => number;
 }
 
+/** "No such day" for index columns: far below any window start, even a negative one. */
+export const NO_DAY = -(2 ** 30);
+
+function allocate(capacity: number): Derived {
+  return {
+    km7: new Float64Array(capacity),
+    load7: new Float64Array(capacity),
+    ref30: new Float64Array(capacity),
+    spikePct: new Float64Array(capacity),
+    prevRun: new Int32Array(capacity),
+    checkInsP: new Float64Array(capacity + 1),
+    painfulP: new Float64Array(capacity + 1),
+    morningPainSumP: new Float64Array(capacity + 1),
+    morningPainCountP: new Float64Array(capacity + 1),
+    wellnessSumP: new Float64Array(capacity + 1),
+    wellnessSqP: new Float64Array(capacity + 1),
+    wellnessCountP: new Float64Array(capacity + 1),
+  };
+}
+
+// Pooled like the timeline. Every entry a rule reads is written below for this run, so the
+// arrays need no clearing.
+let pool = allocate(1024);
+let queue = new Int32Array(1024);
+
+/** Returns pooled columns, valid until the next call. */
 export function deriveColumns(tl: Timeline, o: DeriveOptions): Derived {
   const n = tl.n;
+  if (pool.km7.length < n) {
+    pool = allocate(Math.max(n, 2 * pool.km7.length));
+    queue = new Int32Array(pool.km7.length);
+  }
+  const d = pool;
   const { km, load, ran } = tl;
-  const km7 = new Float64Array(n);
-  const load7 = new Float64Array(n);
+  const { km7, load7, ref30, spikePct, prevRun } = d;
   const week = o.weekDays;
   for (let i = Math.max(o.derivedFrom, week - 1); i < n; i++) {
     let k = 0;
@@ -63,27 +92,22 @@ export function deriveColumns(tl: Timeline, o: DeriveOptions): Derived {
     load7[i] = l;
   }
 
-  const prevRun = new Int32Array(n);
-  let last = -1;
+  let last = NO_DAY;
   for (let i = 0; i < n; i++) {
     prevRun[i] = last;
     if (ran[i]) last = i;
   }
 
   // Sliding maximum over i−R..i−1 with a monotonic deque of indexes (km decreasing).
-  const ref30 = new Float64Array(n);
-  const spikePct = new Float64Array(n).fill(Number.NaN);
   const R = o.referenceDays;
-  const queue = new Int32Array(n);
   let head = 0;
   let tail = 0;
-  const start = Math.max(0, o.spikeFrom - R);
-  for (let i = start; i < n; i++) {
+  for (let i = Math.max(0, o.spikeFrom - R); i < n; i++) {
     if (i >= o.spikeFrom) {
       while (head < tail && (queue[head] as number) < i - R) head++;
       const ref = head < tail ? (km[queue[head] as number] as number) : 0;
       ref30[i] = ref;
-      if (ran[i] && ref > 0) spikePct[i] = o.round(((km[i] as number) / ref - 1) * 100);
+      spikePct[i] = ran[i] && ref > 0 ? ((km[i] as number) / ref - 1) * 100 : Number.NaN;
     }
     const value = km[i] as number;
     if (value > 0) {
@@ -92,13 +116,6 @@ export function deriveColumns(tl: Timeline, o: DeriveOptions): Derived {
     }
   }
 
-  const checkInsP = new Float64Array(n + 1);
-  const painfulP = new Float64Array(n + 1);
-  const morningPainSumP = new Float64Array(n + 1);
-  const morningPainCountP = new Float64Array(n + 1);
-  const wellnessSumP = new Float64Array(n + 1);
-  const wellnessSqP = new Float64Array(n + 1);
-  const wellnessCountP = new Float64Array(n + 1);
   const { hasCheckIn, morningPain, painDuring, wellness60 } = tl;
   let c = 0;
   let p = 0;
@@ -123,27 +140,20 @@ export function deriveColumns(tl: Timeline, o: DeriveOptions): Derived {
       wq += w * w;
       wc++;
     }
-    checkInsP[i + 1] = c;
-    painfulP[i + 1] = p;
-    morningPainSumP[i + 1] = ms;
-    morningPainCountP[i + 1] = mc;
-    wellnessSumP[i + 1] = ws;
-    wellnessSqP[i + 1] = wq;
-    wellnessCountP[i + 1] = wc;
+    d.checkInsP[i + 1] = c;
+    d.painfulP[i + 1] = p;
+    d.morningPainSumP[i + 1] = ms;
+    d.morningPainCountP[i + 1] = mc;
+    d.wellnessSumP[i + 1] = ws;
+    d.wellnessSqP[i + 1] = wq;
+    d.wellnessCountP[i + 1] = wc;
   }
-
-  return {
-    km7,
-    load7,
-    ref30,
-    spikePct,
-    prevRun,
-    checkInsP,
-    painfulP,
-    morningPainSumP,
-    morningPainCountP,
-    wellnessSumP,
-    wellnessSqP,
-    wellnessCountP,
-  };
+  d.checkInsP[0] = 0;
+  d.painfulP[0] = 0;
+  d.morningPainSumP[0] = 0;
+  d.morningPainCountP[0] = 0;
+  d.wellnessSumP[0] = 0;
+  d.wellnessSqP[0] = 0;
+  d.wellnessCountP[0] = 0;
+  return d;
 }

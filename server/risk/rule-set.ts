@@ -73,53 +73,125 @@ export function compareReasons(a: RuleId, pa: number, b: RuleId, pb: number): nu
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+interface Candidate {
+  id: RuleId;
+  points: number;
+  /** Bit in the red-flag mask, or −1. */
+  rfBit: number;
+  /** Bit in the other mask, or −1. */
+  bit: number;
+}
+
+/** Every rule once, in reason order for its configured points (resolve walks this list). */
+const ORDER: readonly Candidate[] = [
+  ...RF_RULE_BY_BIT.map((id, k) => ({ id, points: ENGINE_CONFIG.points[id], rfBit: k, bit: -1 })),
+  ...OTHER_RULE_IDS.map((id, k) => ({ id, points: ENGINE_CONFIG.points[id], rfBit: -1, bit: k })),
+].sort((a, b) => compareReasons(a.id, a.points, b.id, b.points));
+
+const isSpike = (id: RuleId) => id.startsWith('LOAD_SPIKE_');
+const isReturn = (id: RuleId) => id.startsWith('LOAD_RETURN_');
+
 function resolve(rfMask: number, otherMask: number): RuleSet {
-  const { points: weights, score: scoreCfg, load } = ENGINE_CONFIG;
-  const fired: { id: RuleId; points: number }[] = [];
-  for (let k = 0; k < RF_RULE_BY_BIT.length; k++) {
-    const id = RF_RULE_BY_BIT[k];
-    if (id && rfMask & (1 << k)) fired.push({ id, points: weights[id] });
+  const { score: scoreCfg, load } = ENGINE_CONFIG;
+  const ids: RuleId[] = [];
+  const points: number[] = [];
+  let spikePoints = 0;
+  let returnAt = -1;
+  for (const c of ORDER) {
+    const fired = c.rfBit >= 0 ? (rfMask >>> c.rfBit) & 1 : Math.floor(otherMask / 2 ** c.bit) % 2;
+    if (!fired) continue;
+    if (isSpike(c.id)) spikePoints = c.points;
+    if (isReturn(c.id)) returnAt = ids.length;
+    ids.push(c.id);
+    points.push(c.points);
   }
-  for (let k = 0; k < OTHER_BITS; k++) {
-    const id = OTHER_RULE_IDS[k];
-    if (id && Math.floor(otherMask / 2 ** k) % 2 === 1) fired.push({ id, points: weights[id] });
+  // Spike + return together are capped by lowering the return rule's points; it stays listed,
+  // moved to where its lowered points sort.
+  if (returnAt >= 0) {
+    const id = ids[returnAt] as RuleId;
+    const base = points[returnAt] as number;
+    const capped = Math.max(0, Math.min(base, load.spikePlusReturnCap - spikePoints));
+    if (capped !== base) {
+      ids.splice(returnAt, 1);
+      points.splice(returnAt, 1);
+      let at = 0;
+      while (
+        at < ids.length &&
+        compareReasons(ids[at] as RuleId, points[at] as number, id, capped) < 0
+      ) {
+        at++;
+      }
+      ids.splice(at, 0, id);
+      points.splice(at, 0, capped);
+    }
   }
-  // Spike + return together are capped by lowering the return rule's points (it stays listed).
-  const spike = fired.find((r) => r.id.startsWith('LOAD_SPIKE_'));
-  const ret = fired.find((r) => r.id.startsWith('LOAD_RETURN_'));
-  if (ret) {
-    const spikePoints = spike?.points ?? 0;
-    ret.points = Math.max(0, Math.min(ret.points, load.spikePlusReturnCap - spikePoints));
-  }
-  fired.sort((a, b) => compareReasons(a.id, a.points, b.id, b.points));
   const redFlag = rfMask !== 0;
   let score = Math.min(
     scoreCfg.cap,
-    fired.reduce((sum, r) => sum + r.points, 0),
+    points.reduce((sum, p) => sum + p, 0),
   );
   if (redFlag) score = Math.max(score, scoreCfg.redFlagMinimum);
   const level: Level =
     redFlag || score >= scoreCfg.redFrom ? 'red' : score >= scoreCfg.amberFrom ? 'amber' : 'green';
   return Object.freeze({
-    ruleIds: Object.freeze(fired.map((r) => r.id)),
-    points: Object.freeze(fired.map((r) => r.points)),
+    ruleIds: Object.freeze(ids),
+    points: Object.freeze(points),
     score,
     level,
     redFlag,
   });
 }
 
-// A bounded memo: realistic data produce a few hundred distinct sets; the bound only guards
-// memory against adversarial input (past it, sets are still resolved, just not kept).
-const MAX_CACHED = 50_000;
-const cache = new Map<number, RuleSet>();
+// Resolved sets live in an open-addressing hash table (typed-array keys, linear probing):
+// realistic data use a few thousand distinct sets, each athlete's days walk through ~150 of
+// them, and a probe here is much cheaper than a Map lookup. The table stops growing at
+// MAX_CACHED entries (adversarial input): past that, sets are resolved but not kept.
+const MAX_CACHED = 1 << 19;
+const EMPTY = -1;
+let capacity = 1 << 12;
+let keys = new Float64Array(capacity).fill(EMPTY);
+let sets: (RuleSet | undefined)[] = new Array(capacity).fill(undefined);
+let size = 0;
+
+function slotOf(rfMask: number, otherMask: number, mask: number): number {
+  let h = Math.imul(otherMask, 0x9e3779b1) ^ Math.imul(rfMask + 1, 0x85ebca6b);
+  h ^= h >>> 15;
+  return h & mask;
+}
+
+function grow(): void {
+  const oldKeys = keys;
+  const oldSets = sets;
+  capacity *= 2;
+  keys = new Float64Array(capacity).fill(EMPTY);
+  sets = new Array(capacity).fill(undefined);
+  for (let i = 0; i < oldKeys.length; i++) {
+    const key = oldKeys[i] as number;
+    if (key === EMPTY) continue;
+    const rfMask = Math.floor(key / RF_SCALE);
+    let slot = slotOf(rfMask, key - rfMask * RF_SCALE, capacity - 1);
+    while (keys[slot] !== EMPTY) slot = (slot + 1) & (capacity - 1);
+    keys[slot] = key;
+    sets[slot] = oldSets[i];
+  }
+}
 
 export function ruleSetOf(rfMask: number, otherMask: number): RuleSet {
   const key = rfMask * RF_SCALE + otherMask;
-  let set = cache.get(key);
-  if (set === undefined) {
-    set = resolve(rfMask, otherMask);
-    if (cache.size < MAX_CACHED) cache.set(key, set);
+  const mask = capacity - 1;
+  let slot = slotOf(rfMask, otherMask, mask);
+  for (;;) {
+    const found = keys[slot] as number;
+    if (found === key) return sets[slot] as RuleSet;
+    if (found === EMPTY) break;
+    slot = (slot + 1) & mask;
+  }
+  const set = resolve(rfMask, otherMask);
+  if (size < MAX_CACHED) {
+    keys[slot] = key;
+    sets[slot] = set;
+    size++;
+    if (size * 2 > capacity) grow();
   }
   return set;
 }

@@ -9,7 +9,7 @@ import { FLAGS } from '@/lib/risk/types';
 import { ENGINE_CONFIG } from './config';
 import { isoDate, weekdayOf } from './dates';
 import type { DayFacts } from './facts';
-import { roundHalfAway } from './rounding';
+import { roundForCompare, roundHalfAway } from './rounding';
 import type { RuleSet } from './rule-set';
 
 const C = ENGINE_CONFIG;
@@ -23,7 +23,8 @@ function fixed(value: number, decimals: number): string {
 const km = (value: number): string => `${fixed(value, 1)} km`;
 
 /** A percentage with as few decimals as needed not to look equal to a threshold it is not. */
-function percent(value: number, thresholds: readonly number[]): string {
+function percent(raw: number, thresholds: readonly number[]): string {
+  const value = roundForCompare(raw); // as compared: +10.000000000000009% is +10%
   let decimals = 0;
   while (
     decimals < 6 &&

@@ -4,7 +4,7 @@
  * order of the input check-ins cannot matter. Days without a check-in hold the "absent"
  * marker of each column (0 for km and load, −1 for pain scores, NaN for optional decimals).
  */
-import type { AssessInput, Flag, PainTrend } from '@/lib/risk/types';
+import type { AssessInput, CheckIn, Flag, PainTrend } from '@/lib/risk/types';
 import { FLAGS } from '@/lib/risk/types';
 import { parseCalendarDate } from './dates';
 
@@ -13,12 +13,20 @@ export const TREND_NONE = 1;
 export const TREND_FADED = 2;
 export const TREND_STAYED = 3;
 export const TREND_WORSENED = 4;
-const TREND_CODES: Readonly<Record<PainTrend, number>> = {
-  none: TREND_NONE,
-  faded: TREND_FADED,
-  stayed: TREND_STAYED,
-  worsened: TREND_WORSENED,
-};
+function trendCode(trend: PainTrend): number {
+  switch (trend) {
+    case 'none':
+      return TREND_NONE;
+    case 'faded':
+      return TREND_FADED;
+    case 'stayed':
+      return TREND_STAYED;
+    case 'worsened':
+      return TREND_WORSENED;
+    default:
+      return TREND_ABSENT;
+  }
+}
 
 /** Flag → its bit in the `flags` / `cleared` columns (bit k = FLAGS[k]). */
 export const FLAG_BITS: Readonly<Record<Flag, number>> = Object.fromEntries(
@@ -34,7 +42,7 @@ export const WELLNESS_SCALE = 60;
 export interface Timeline {
   /** Day number of index 0. */
   base: number;
-  /** Number of days (indexes 0..n−1). */
+  /** Number of days (indexes 0..n−1); the arrays may be longer (pooled), never read past n. */
   n: number;
   /** NaN when unknown. */
   ageYears: number;
@@ -55,68 +63,131 @@ export interface Timeline {
   cleared: Uint8Array;
 }
 
-const WELLNESS_ITEMS = ['sleepQuality', 'stress', 'fatigue', 'soreness', 'mood'] as const;
-
 function flagBits(list: readonly Flag[] | null | undefined): number {
   let bits = 0;
   if (list) for (const flag of list) bits |= FLAG_BITS[flag] ?? 0;
   return bits;
 }
 
-/**
- * Lay out the check-ins and clearances dated base..base+n−1 (anything else is ignored).
- * Accepts `null` for optional fields, as validation does.
- */
-export function buildTimeline(
-  input: AssessInput,
-  base: number,
-  n: number,
-  minWellnessItems: number,
-): Timeline {
-  const tl: Timeline = {
-    base,
-    n,
-    ageYears: input.athlete?.ageYears ?? Number.NaN,
-    hasCheckIn: new Uint8Array(n),
-    ran: new Uint8Array(n),
-    km: new Float64Array(n),
-    load: new Float64Array(n),
-    morningPain: new Int8Array(n).fill(-1),
-    painDuring: new Int8Array(n).fill(-1),
-    painTrend: new Uint8Array(n),
-    wellness60: new Int16Array(n).fill(-1),
-    sleepHours: new Float64Array(n).fill(Number.NaN),
-    shoeKm: new Float64Array(n).fill(Number.NaN),
-    flags: new Uint8Array(n),
-    cleared: new Uint8Array(n),
+function allocate(capacity: number): Timeline {
+  return {
+    base: 0,
+    n: 0,
+    ageYears: Number.NaN,
+    hasCheckIn: new Uint8Array(capacity),
+    ran: new Uint8Array(capacity),
+    km: new Float64Array(capacity),
+    load: new Float64Array(capacity),
+    morningPain: new Int8Array(capacity),
+    painDuring: new Int8Array(capacity),
+    painTrend: new Uint8Array(capacity),
+    wellness60: new Int16Array(capacity),
+    sleepHours: new Float64Array(capacity),
+    shoeKm: new Float64Array(capacity),
+    flags: new Uint8Array(capacity),
+    cleared: new Uint8Array(capacity),
   };
-  for (const c of input.checkIns) {
-    const day = parseCalendarDate(c.date);
-    if (day === null) continue;
-    const i = day - base;
+}
+
+// The columns are pooled: allocating a dozen typed arrays per athlete costs more than scoring
+// a year of days. The engine is synchronous and calls no user code, so one pool is safe.
+let pool = allocate(1024);
+let checkInDays = new Int32Array(1024);
+
+function reset(tl: Timeline, n: number): void {
+  tl.hasCheckIn.fill(0, 0, n);
+  tl.ran.fill(0, 0, n);
+  tl.km.fill(0, 0, n);
+  tl.load.fill(0, 0, n);
+  tl.morningPain.fill(-1, 0, n);
+  tl.painDuring.fill(-1, 0, n);
+  tl.painTrend.fill(TREND_ABSENT, 0, n);
+  tl.wellness60.fill(-1, 0, n);
+  tl.sleepHours.fill(Number.NaN, 0, n);
+  tl.shoeKm.fill(Number.NaN, 0, n);
+  tl.flags.fill(0, 0, n);
+  tl.cleared.fill(0, 0, n);
+}
+
+export interface TimelineRange {
+  fromDay: number;
+  toDay: number;
+  /** Days before fromDay that any day's rules may see (t−windowDays+1..t). */
+  windowDays: number;
+  /** Days before fromDay that windowed rules read, even without check-ins there. */
+  lookback: number;
+  minWellnessItems: number;
+}
+
+/**
+ * Lay out the check-ins and clearances that any day fromDay..toDay can see. Index 0 is the
+ * first of those days that matters: the window start of fromDay, or later when the first
+ * check-in is later (days before it are empty, and every window-sensitive rule checks its
+ * index against the window start anyway). Returns a pooled Timeline, valid until next call.
+ */
+export function buildTimeline(input: AssessInput, range: TimelineRange): Timeline {
+  const { fromDay, toDay, windowDays } = range;
+  const checkIns = input.checkIns;
+  const count = checkIns.length;
+  if (checkInDays.length < count)
+    checkInDays = new Int32Array(Math.max(count, 2 * checkInDays.length));
+  const earliest = fromDay - windowDays + 1;
+  let firstSeen = fromDay - range.lookback;
+  for (let k = 0; k < count; k++) {
+    const day = parseCalendarDate((checkIns[k] as CheckIn).date) ?? Number.MIN_SAFE_INTEGER;
+    checkInDays[k] = day;
+    if (day >= earliest && day <= toDay && day < firstSeen) firstSeen = day;
+  }
+  const base = Math.max(earliest, firstSeen);
+  const n = toDay - base + 1;
+  if (pool.hasCheckIn.length < n) pool = allocate(Math.max(n, 2 * pool.hasCheckIn.length));
+  const tl = pool;
+  reset(tl, n);
+  tl.base = base;
+  tl.n = n;
+  tl.ageYears = input.athlete?.ageYears ?? Number.NaN;
+  const minItems = range.minWellnessItems;
+
+  for (let k = 0; k < count; k++) {
+    const i = (checkInDays[k] as number) - base;
     if (i < 0 || i >= n) continue;
+    const c = checkIns[k] as CheckIn;
     tl.hasCheckIn[i] = 1;
     if (c.ran) {
       tl.ran[i] = 1;
       tl.km[i] = c.distanceKm ?? 0;
       tl.load[i] = (c.rpe ?? 0) * (c.durationMin ?? 0);
       if (c.painDuring != null) tl.painDuring[i] = c.painDuring;
-      if (c.painTrend != null) tl.painTrend[i] = TREND_CODES[c.painTrend] ?? TREND_ABSENT;
+      if (c.painTrend != null) tl.painTrend[i] = trendCode(c.painTrend);
     }
     if (c.morningPain != null) tl.morningPain[i] = c.morningPain;
+    // Wellness items read one by one: a loop over key names is a slow keyed lookup.
     let items = 0;
     let sum = 0;
-    for (const key of WELLNESS_ITEMS) {
-      const value = c[key];
-      if (value != null) {
-        items++;
-        sum += value;
-      }
+    if (c.sleepQuality != null) {
+      items++;
+      sum += c.sleepQuality;
     }
-    if (items >= minWellnessItems) tl.wellness60[i] = (sum * WELLNESS_SCALE) / items;
+    if (c.stress != null) {
+      items++;
+      sum += c.stress;
+    }
+    if (c.fatigue != null) {
+      items++;
+      sum += c.fatigue;
+    }
+    if (c.soreness != null) {
+      items++;
+      sum += c.soreness;
+    }
+    if (c.mood != null) {
+      items++;
+      sum += c.mood;
+    }
+    if (items >= minItems && items > 0) tl.wellness60[i] = (sum * WELLNESS_SCALE) / items;
     if (c.sleepHours != null) tl.sleepHours[i] = c.sleepHours;
     if (c.shoeKm != null) tl.shoeKm[i] = c.shoeKm;
-    tl.flags[i] = flagBits(c.redFlags);
+    if (c.redFlags != null && c.redFlags.length > 0) tl.flags[i] = flagBits(c.redFlags);
   }
   for (const clearance of input.clearances ?? []) {
     const day = parseCalendarDate(clearance.date);

@@ -6,6 +6,7 @@
 import { ENGINE_CONFIG } from '../config';
 import type { DayFacts } from '../facts';
 import type { Derived } from '../metrics';
+import { exceeds } from '../rounding';
 import { BIT } from '../rule-set';
 import type { Timeline } from '../timeline';
 
@@ -23,7 +24,6 @@ export function loadRules(
   windowStart: number,
   history: number,
   f: DayFacts,
-  round: (value: number) => number,
 ): number {
   let mask = 0;
   const { ran } = tl;
@@ -65,9 +65,9 @@ export function loadRules(
     f.spikeRunKm = tl.km[spikeRun] as number;
     f.spikeRef = d.ref30[spikeRun] as number;
     f.spikePct = spike;
-    if (spike > L.spikeLargeAbovePct) mask |= BIT.LOAD_SPIKE_LARGE;
-    else if (spike > L.spikeModerateAbovePct) mask |= BIT.LOAD_SPIKE_MODERATE;
-    else if (spike > L.spikeSmallAbovePct) mask |= BIT.LOAD_SPIKE_SMALL;
+    if (exceeds(spike, L.spikeLargeAbovePct)) mask |= BIT.LOAD_SPIKE_LARGE;
+    else if (exceeds(spike, L.spikeModerateAbovePct)) mask |= BIT.LOAD_SPIKE_MODERATE;
+    else if (exceeds(spike, L.spikeSmallAbovePct)) mask |= BIT.LOAD_SPIKE_SMALL;
   }
   f.returnRunDay = returnRun >= 0 ? tl.base + returnRun : Number.NaN;
   f.returnGap = returnGap;
@@ -80,8 +80,8 @@ export function loadRules(
   f.km7Lag = lag;
   f.weeklyJumpPct = Number.NaN;
   if (lag > 0) {
-    f.weeklyJumpPct = round((km7 / lag - 1) * 100);
-    if (f.weeklyJumpPct > L.weeklyJumpAbovePct) mask |= BIT.LOAD_WEEKLY_JUMP;
+    f.weeklyJumpPct = (km7 / lag - 1) * 100;
+    if (exceeds(f.weeklyJumpPct, L.weeklyJumpAbovePct)) mask |= BIT.LOAD_WEEKLY_JUMP;
   }
 
   // Weekly blocks t−6..t, t−13..t−7, ... make up the chronic window.
@@ -91,12 +91,12 @@ export function loadRules(
   for (let b = 1; b < CHRONIC_WEEKS; b++) chronicRest += d.load7[t - b * week] as number;
   f.load7 = load7;
   f.loadChronic = load7 + chronicRest;
-  f.monotony = monotony(tl.load, t, week, load7, round);
+  f.monotony = monotony(tl.load, t, week, load7);
   const calibrating = history < CALIBRATION_DAYS;
   if (
     !calibrating &&
-    round(f.monotony) > L.monotonyAbove &&
-    round(load7 - f.loadChronic / CHRONIC_WEEKS) > 0
+    exceeds(f.monotony, L.monotonyAbove) &&
+    exceeds(load7 - f.loadChronic / CHRONIC_WEEKS, 0)
   ) {
     mask |= BIT.LOAD_MONOTONY;
   }
@@ -109,13 +109,7 @@ export function loadRules(
 }
 
 /** Foster's monotony over the week's daily loads: mean / population SD; NaN when no load. */
-function monotony(
-  load: Float64Array,
-  t: number,
-  week: number,
-  sum: number,
-  round: (value: number) => number,
-): number {
+function monotony(load: Float64Array, t: number, week: number, sum: number): number {
   if (sum === 0) return Number.NaN;
   const mean = sum / week;
   let squares = 0;
@@ -124,5 +118,6 @@ function monotony(
     squares += dev * dev;
   }
   const sd = Math.sqrt(squares / week);
-  return round(sd) === 0 ? L.monotonyFlat : mean / sd;
+  // sd ≥ 0, so "rounds to 0" is "does not exceed 0".
+  return exceeds(sd, 0) ? mean / sd : L.monotonyFlat;
 }

@@ -6,18 +6,13 @@
 import { ENGINE_CONFIG } from '../config';
 import type { DayFacts } from '../facts';
 import { type Derived, windowSum } from '../metrics';
+import { exceeds, reaches } from '../rounding';
 import { BIT } from '../rule-set';
 import { TREND_FADED, TREND_WORSENED, type Timeline } from '../timeline';
 
 const P = ENGINE_CONFIG.pain;
 
-export function painRules(
-  tl: Timeline,
-  d: Derived,
-  t: number,
-  f: DayFacts,
-  round: (value: number) => number,
-): number {
+export function painRules(tl: Timeline, d: Derived, t: number, f: DayFacts): number {
   let mask = 0;
   const { ran, morningPain, hasCheckIn } = tl;
 
@@ -91,11 +86,11 @@ export function painRules(
   f.km7PrevWeek = d.km7[t - week] as number;
   f.morningPainRise = Number.NaN;
   if (count >= P.trendMinValuesPerWeek && prevCount >= P.trendMinValuesPerWeek) {
-    f.morningPainRise = round(f.morningPainWeek - f.morningPainPrevWeek);
-    if (f.morningPainRise >= P.trendMinRise) {
+    f.morningPainRise = f.morningPainWeek - f.morningPainPrevWeek;
+    if (reaches(f.morningPainRise, P.trendMinRise)) {
       mask |= BIT.PAIN_TREND_UP;
       // Pain climbs although running did not increase.
-      if (round(f.km7 - f.km7PrevWeek) <= 0) mask |= BIT.PAIN_NOT_RESPONDING;
+      if (!exceeds(f.km7 - f.km7PrevWeek, 0)) mask |= BIT.PAIN_NOT_RESPONDING;
     }
   }
 
@@ -103,7 +98,7 @@ export function painRules(
   const painful = windowSum(d.painfulP, t - P.persistentDays + 1, t);
   f.persistentCheckIns = checkIns;
   f.persistentPainful = painful;
-  if (checkIns >= P.persistentMinCheckIns && round(painful / checkIns) >= P.persistentMinShare) {
+  if (checkIns >= P.persistentMinCheckIns && reaches(painful / checkIns, P.persistentMinShare)) {
     mask |= BIT.PAIN_PERSISTENT;
   }
   return mask;

@@ -4,17 +4,13 @@
  */
 import { ENGINE_CONFIG } from '../config';
 import type { DayFacts } from '../facts';
+import { reaches } from '../rounding';
 import { BIT } from '../rule-set';
 import type { Timeline } from '../timeline';
 
 const S = ENGINE_CONFIG.sleep;
 
-export function sleepRules(
-  tl: Timeline,
-  t: number,
-  f: DayFacts,
-  round: (value: number) => number,
-): number {
+export function sleepRules(tl: Timeline, t: number, f: DayFacts): number {
   let sum = 0;
   let count = 0;
   for (let k = t - S.days + 1; k <= t; k++) {
@@ -28,7 +24,7 @@ export function sleepRules(
   f.youth = tl.ageYears < S.youthBelowAge; // false when the age is unknown (NaN)
   f.sleepMean = count > 0 ? sum / count : Number.NaN;
   if (count < S.minValues) return 0;
-  const mean = round(f.sleepMean);
-  if (f.youth) return mean < S.youthHours ? BIT.SLEEP_SHORT_YOUTH : 0;
-  return mean < S.adultHours ? BIT.SLEEP_SHORT : 0;
+  // mean < limit, compared after rounding: not reaching the limit.
+  if (f.youth) return reaches(f.sleepMean, S.youthHours) ? 0 : BIT.SLEEP_SHORT_YOUTH;
+  return reaches(f.sleepMean, S.adultHours) ? 0 : BIT.SLEEP_SHORT;
 }

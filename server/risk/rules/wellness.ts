@@ -5,18 +5,13 @@
 import { ENGINE_CONFIG } from '../config';
 import type { DayFacts } from '../facts';
 import { type Derived, windowSum } from '../metrics';
+import { exceeds } from '../rounding';
 import { BIT } from '../rule-set';
 import { type Timeline, WELLNESS_SCALE } from '../timeline';
 
 const W = ENGINE_CONFIG.wellness;
 
-export function wellnessRules(
-  tl: Timeline,
-  d: Derived,
-  t: number,
-  f: DayFacts,
-  round: (value: number) => number,
-): number {
+export function wellnessRules(tl: Timeline, d: Derived, t: number, f: DayFacts): number {
   const today = tl.wellness60[t] as number;
   f.wellness = today >= 0 ? today / WELLNESS_SCALE : Number.NaN;
   f.wellnessZ = Number.NaN;
@@ -31,8 +26,9 @@ export function wellnessRules(
   // Population SD: sqrt(count·Σx² − (Σx)²) / count, exact up to the square root.
   f.wellnessMean = sum / scale;
   f.wellnessSd = Math.sqrt(Math.max(0, count * squares - sum * sum)) / scale;
-  f.wellnessZ = round((today * count - sum) / scale / Math.max(f.wellnessSd, W.sdFloor));
-  if (f.wellnessZ <= W.veryLowZ) return BIT.WELL_VERY_LOW;
-  if (f.wellnessZ <= W.lowZ) return BIT.WELL_LOW;
+  f.wellnessZ = (today * count - sum) / scale / Math.max(f.wellnessSd, W.sdFloor);
+  // z ≤ limit after rounding: z does not exceed the limit.
+  if (!exceeds(f.wellnessZ, W.veryLowZ)) return BIT.WELL_VERY_LOW;
+  if (!exceeds(f.wellnessZ, W.lowZ)) return BIT.WELL_LOW;
   return 0;
 }

@@ -1,0 +1,404 @@
+/**
+ * The write path of a check-in (design.md §2). Idempotent by key; one transaction stores the
+ * check-in, re-scores the athlete, appends a `squad:update` per team and opens or escalates
+ * alerts; the events are announced (NOTIFY, ids only) after commit.
+ */
+import { createHash } from 'node:crypto';
+import { and, eq, inArray, isNotNull, isNull, lt, ne } from 'drizzle-orm';
+import type { Database, Db } from '@/db';
+import {
+  alertEvents,
+  alerts,
+  athleteStatus,
+  checkIns,
+  consents,
+  idempotencyKeys,
+  memberships,
+  shoes,
+  teams,
+  users,
+} from '@/db/schema';
+import {
+  type CheckInFormValues,
+  type SubmitCheckInInput,
+  submitCheckInSchema,
+} from '@/lib/checkin/submit-schema';
+import { addDays, localDateIn } from '@/lib/dates';
+import type { Assessment, Level, Reason } from '@/lib/risk/types';
+import { publishTeamEvents } from '@/server/realtime/relay';
+import { validateAssessInput } from '@/server/risk';
+import { appendTeamEvent } from '@/server/services/events/append-team-event';
+import { reassessAthlete, type StatusChange } from '@/server/services/risk/reassess-athlete';
+
+export const IDEMPOTENCY_TTL_HOURS = 48;
+
+export type CheckInErrorKind = 'field' | 'idempotency-conflict' | 'consent-required';
+
+/** A refusal the router maps to a TRPCError: field → BAD_REQUEST, conflict → 422, consent → FORBIDDEN. */
+export class CheckInError extends Error {
+  constructor(
+    readonly kind: CheckInErrorKind,
+    message: string,
+    /** For `field`: the input path, e.g. `date` or `checkIn.rpe`. */
+    readonly path?: string,
+  ) {
+    super(path ? `${path}: ${message}` : message);
+    this.name = 'CheckInError';
+  }
+}
+
+export interface SubmitCheckInResult {
+  checkIn: { date: string };
+  status: {
+    level: Level;
+    score: number;
+    ruleIds: string[];
+    action: string;
+    reasons: Reason[];
+  };
+  /** True when this check-in opened or escalated an alert for the athlete's coaches. */
+  alertOpened: boolean;
+}
+
+const LEVEL_RANK: Record<Level, number> = { green: 0, amber: 1, red: 2 };
+const isRedFlag = (ruleId: string) => ruleId.startsWith('RF_');
+
+/** JSON with sorted keys, so the same body always hashes alike. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+function parseInput(raw: unknown): SubmitCheckInInput {
+  const parsed = submitCheckInSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new CheckInError('field', issue.message, issue.path.join('.') || 'input');
+  }
+  return parsed.data;
+}
+
+/** The engine's own validator on a one-check-in input, so the rules are exactly the engine's. */
+function validateWithEngine(date: string, values: CheckInFormValues) {
+  const { shoeId: _shoe, note: _note, ...fields } = values;
+  const result = validateAssessInput({ asOf: date, checkIns: [{ date, ...fields }] });
+  if (!result.ok) {
+    const m = /^checkIns\[0\]\.([^:]+): (.*)$/.exec(result.message);
+    if (m) throw new CheckInError('field', m[2]!, m[1] === 'date' ? 'date' : `checkIn.${m[1]}`);
+    throw new CheckInError('field', result.message, 'checkIn');
+  }
+}
+
+type Tx = Db;
+
+export async function submitCheckIn(
+  database: Database,
+  args: { athleteId: string; input: SubmitCheckInInput | unknown; now?: Date },
+): Promise<SubmitCheckInResult> {
+  const input = parseInput(args.input);
+  const now = args.now ?? new Date();
+  const { athleteId } = args;
+  const { idempotencyKey, date } = input;
+  const requestHash = createHash('sha256')
+    .update(canonicalJson({ date, checkIn: input.checkIn }))
+    .digest('hex');
+  validateWithEngine(date, input.checkIn);
+
+  const published: { teamId: string; seq: number }[] = [];
+  const result = await database.db.transaction(async (t) => {
+    const tx = t as unknown as Tx;
+    // Serialise this athlete's writes (status, risk days, alerts) across instances.
+    const [user] = await tx
+      .select({ timeZone: users.timeZone })
+      .from(users)
+      .where(eq(users.id, athleteId))
+      .for('update');
+    if (!user) throw new CheckInError('consent-required', 'consent required');
+
+    // (1) Idempotency: claim the key; a concurrent claimant waits for our commit, then conflicts.
+    const expired = new Date(now.getTime() - IDEMPOTENCY_TTL_HOURS * 3600_000);
+    await tx
+      .delete(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.userId, athleteId), lt(idempotencyKeys.createdAt, expired)));
+    const claimed = await tx
+      .insert(idempotencyKeys)
+      .values({ key: idempotencyKey, userId: athleteId, requestHash, response: {}, createdAt: now })
+      .onConflictDoNothing()
+      .returning({ key: idempotencyKeys.key });
+    if (claimed.length === 0) {
+      const [stored] = await tx
+        .select({ requestHash: idempotencyKeys.requestHash, response: idempotencyKeys.response })
+        .from(idempotencyKeys)
+        .where(and(eq(idempotencyKeys.userId, athleteId), eq(idempotencyKeys.key, idempotencyKey)));
+      if (!stored || stored.requestHash !== requestHash) {
+        throw new CheckInError(
+          'idempotency-conflict',
+          'This idempotency key was already used for a different check-in.',
+        );
+      }
+      return { replay: true as const, response: stored.response as SubmitCheckInResult };
+    }
+
+    // (2) Consent: a current consent in the club of an active athlete membership.
+    const clubIds = (
+      await tx
+        .selectDistinct({ clubId: memberships.clubId })
+        .from(memberships)
+        .where(
+          and(
+            eq(memberships.userId, athleteId),
+            eq(memberships.role, 'athlete'),
+            eq(memberships.status, 'active'),
+          ),
+        )
+    ).map((r) => r.clubId);
+    const [consent] =
+      clubIds.length === 0
+        ? []
+        : await tx
+            .select({ id: consents.id })
+            .from(consents)
+            .where(
+              and(
+                eq(consents.athleteId, athleteId),
+                inArray(consents.clubId, clubIds),
+                isNull(consents.withdrawnAt),
+              ),
+            )
+            .limit(1);
+    if (!consent) throw new CheckInError('consent-required', 'consent required');
+
+    // The athlete's today or yesterday, in their time zone.
+    const today = localDateIn(user.timeZone, now);
+    if (date !== today && date !== addDays(today, -1)) {
+      throw new CheckInError('field', "must be today's or yesterday's date", 'date');
+    }
+
+    const { shoeId, note, ...fields } = input.checkIn;
+    if (shoeId) {
+      const [shoe] = await tx
+        .select({ id: shoes.id })
+        .from(shoes)
+        .where(and(eq(shoes.id, shoeId), eq(shoes.athleteId, athleteId)));
+      if (!shoe) throw new CheckInError('field', 'unknown shoe', 'checkIn.shoeId');
+    }
+
+    const row = {
+      ran: fields.ran,
+      distanceKm: fields.distanceKm ?? null,
+      durationMin: fields.durationMin ?? null,
+      rpe: fields.rpe ?? null,
+      runType: fields.runType ?? null,
+      morningPain: fields.morningPain ?? null,
+      painDuring: fields.painDuring ?? null,
+      painTrend: fields.painTrend ?? null,
+      painLocations: fields.painLocations ?? null,
+      redFlags: fields.redFlags ?? null,
+      sleepHours: fields.sleepHours ?? null,
+      sleepQuality: fields.sleepQuality ?? null,
+      stress: fields.stress ?? null,
+      fatigue: fields.fatigue ?? null,
+      soreness: fields.soreness ?? null,
+      mood: fields.mood ?? null,
+      shoeId: shoeId ?? null,
+      shoeKm: fields.shoeKm ?? null,
+      note: note ?? null,
+      updatedAt: now,
+    };
+    await tx
+      .insert(checkIns)
+      .values({ athleteId, date, ...row })
+      .onConflictDoUpdate({ target: [checkIns.athleteId, checkIns.date], set: row });
+
+    const change = await reassessAthlete(tx, { athleteId, from: date, to: today });
+    const at = now.toISOString();
+
+    const teamIds = (
+      await tx
+        .selectDistinct({ teamId: memberships.teamId })
+        .from(memberships)
+        .innerJoin(teams, eq(teams.id, memberships.teamId))
+        .where(
+          and(
+            eq(memberships.userId, athleteId),
+            eq(memberships.role, 'athlete'),
+            eq(memberships.status, 'active'),
+            isNotNull(memberships.teamId),
+            isNull(teams.archivedAt),
+          ),
+        )
+    )
+      .map((r) => r.teamId!)
+      .sort();
+
+    for (const teamId of teamIds) {
+      const seq = await appendTeamEvent(tx, {
+        teamId,
+        type: 'squad:update',
+        payload: {
+          athleteId,
+          level: change.current.level,
+          previousLevel: change.previous?.level ?? null,
+          score: change.current.score,
+          ruleIds: [...change.current.ruleIds],
+          lastCheckIn: change.lastCheckIn,
+          at,
+        },
+      });
+      published.push({ teamId, seq });
+    }
+
+    let alertOpened = false;
+    for (const teamId of teamIds) {
+      const outcome = await openOrEscalateAlert(tx, { athleteId, teamId, change, now });
+      if (outcome) {
+        alertOpened = true;
+        published.push({ teamId, seq: outcome.seq });
+      }
+    }
+
+    const [status] = await tx
+      .select({ assessment: athleteStatus.assessment })
+      .from(athleteStatus)
+      .where(eq(athleteStatus.athleteId, athleteId));
+    const assessment = status!.assessment as Assessment;
+    const response: SubmitCheckInResult = {
+      checkIn: { date },
+      status: {
+        level: change.current.level,
+        score: change.current.score,
+        ruleIds: [...change.current.ruleIds],
+        action: assessment.action,
+        reasons: assessment.reasons,
+      },
+      alertOpened,
+    };
+    await tx
+      .update(idempotencyKeys)
+      .set({ response })
+      .where(and(eq(idempotencyKeys.userId, athleteId), eq(idempotencyKeys.key, idempotencyKey)));
+    return { replay: false as const, response };
+  });
+
+  // (3) After commit: wake every instance's relay (ids only). The relay also polls, so a failed
+  // NOTIFY only delays the board; the check-in is stored either way.
+  if (!result.replay && published.length > 0) {
+    try {
+      await publishTeamEvents(database, published);
+    } catch {
+      console.warn('check-in: NOTIFY failed; relays will pick the events up by polling');
+    }
+  }
+  return result.response;
+}
+
+/**
+ * Opens an alert, or escalates the open one in place, when the level went up to amber/red or a
+ * red-flag rule appeared that the previous status did not have. Returns the alert event's seq.
+ */
+async function openOrEscalateAlert(
+  tx: Tx,
+  input: { athleteId: string; teamId: string; change: StatusChange; now: Date },
+): Promise<{ seq: number } | null> {
+  const { athleteId, teamId, change, now } = input;
+  const previousRank = change.previous ? LEVEL_RANK[change.previous.level] : LEVEL_RANK.green;
+  const levelUp =
+    change.current.level !== 'green' && LEVEL_RANK[change.current.level] > previousRank;
+  const previousRules = new Set(change.previous?.ruleIds ?? []);
+  const newRedFlags = change.current.ruleIds.filter((r) => isRedFlag(r) && !previousRules.has(r));
+  if (!levelUp && newRedFlags.length === 0) return null;
+
+  const [open] = await tx
+    .select()
+    .from(alerts)
+    .where(
+      and(eq(alerts.athleteId, athleteId), eq(alerts.teamId, teamId), ne(alerts.state, 'resolved')),
+    )
+    .for('update');
+
+  let alertId: string;
+  let state: 'new' | 'acknowledged' | 'resolved';
+  let level: Level;
+  let ruleIds: string[];
+  let action: 'opened' | 'escalated';
+  if (!open) {
+    level = change.current.level === 'green' ? 'amber' : change.current.level;
+    ruleIds = [...change.current.ruleIds];
+    state = 'new';
+    const [created] = await tx
+      .insert(alerts)
+      .values({ athleteId, teamId, level, ruleIds, state, openedAt: now, updatedAt: now })
+      .returning({ id: alerts.id });
+    alertId = created!.id;
+    action = 'opened';
+  } else {
+    level =
+      LEVEL_RANK[change.current.level] > LEVEL_RANK[open.level] ? change.current.level : open.level;
+    ruleIds = [...new Set([...open.ruleIds, ...change.current.ruleIds])];
+    const addsRules = ruleIds.length > open.ruleIds.length;
+    const reopen =
+      open.state === 'acknowledged' && newRedFlags.some((r) => !open.ruleIds.includes(r));
+    state = reopen ? 'new' : open.state;
+    if (level === open.level && !addsRules && !reopen) return null;
+    await tx
+      .update(alerts)
+      .set({ level, ruleIds, state, updatedAt: now, escalatedAt: now })
+      .where(eq(alerts.id, open.id));
+    alertId = open.id;
+    action = 'escalated';
+  }
+  await tx.insert(alertEvents).values({ alertId, action, byUserId: null, at: now, level, ruleIds });
+  const seq = await appendTeamEvent(tx, {
+    teamId,
+    type: 'alert:update',
+    payload: { alertId, athleteId, state, level, ruleIds, byUserId: null, at: now.toISOString() },
+  });
+  return { seq };
+}
+
+/** Today's and yesterday's check-ins of the athlete and their current status (form prefill). */
+export async function getCheckInDays(db: Db, input: { athleteId: string; now?: Date }) {
+  const now = input.now ?? new Date();
+  const [user] = await db
+    .select({ timeZone: users.timeZone })
+    .from(users)
+    .where(eq(users.id, input.athleteId));
+  const today = localDateIn(user?.timeZone ?? 'UTC', now);
+  const yesterday = addDays(today, -1);
+  const rows = await db
+    .select()
+    .from(checkIns)
+    .where(
+      and(eq(checkIns.athleteId, input.athleteId), inArray(checkIns.date, [today, yesterday])),
+    );
+  const [status] = await db
+    .select()
+    .from(athleteStatus)
+    .where(eq(athleteStatus.athleteId, input.athleteId));
+  const assessment = status?.assessment as Assessment | undefined;
+  return {
+    today,
+    yesterday,
+    checkIns: {
+      today: rows.find((r) => r.date === today) ?? null,
+      yesterday: rows.find((r) => r.date === yesterday) ?? null,
+    },
+    status: status
+      ? {
+          asOf: status.asOf,
+          level: status.level,
+          score: status.score,
+          ruleIds: status.ruleIds,
+          action: assessment?.action ?? '',
+          reasons: assessment?.reasons ?? [],
+          lastCheckIn: status.lastCheckIn,
+        }
+      : null,
+  };
+}

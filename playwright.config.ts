@@ -35,7 +35,15 @@ export default defineConfig({
       args: launchArgs,
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: { executablePath: process.env.E2E_BROWSER || undefined, args: launchArgs } } }],
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: { executablePath: process.env.E2E_BROWSER || undefined, args: launchArgs },
+      },
+    },
+  ],
   webServer: {
     command: 'npx tsx scripts/start.ts',
     url: `${baseURL}/api/health`,

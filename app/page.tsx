@@ -1,7 +1,7 @@
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
-import { serverCaller } from '@/server/api/server-caller';
 import { landingPath } from '@/server/api/landing';
+import { serverCaller } from '@/server/api/server-caller';
 
 export const dynamic = 'force-dynamic';
 

@@ -32,7 +32,9 @@ export interface OpenOptions {
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
-  return options.url ? openPostgres(options.url, options) : openPglite(options.dataDir ?? './.data');
+  return options.url
+    ? openPostgres(options.url, options)
+    : openPglite(options.dataDir ?? './.data');
 }
 
 async function openPostgres(url: string, options: OpenOptions): Promise<Database> {

@@ -14,7 +14,10 @@ export function getDatabase(options?: OpenOptions): Promise<Database> {
   const holder = globalThis as Holder;
   if (!holder[KEY]) {
     holder[KEY] = openDatabase(
-      options ?? { url: process.env.DATABASE_URL || undefined, dataDir: process.env.DATA_DIR || './.data' },
+      options ?? {
+        url: process.env.DATABASE_URL || undefined,
+        dataDir: process.env.DATA_DIR || './.data',
+      },
     );
     holder[KEY].catch(() => {
       delete holder[KEY];

@@ -20,4 +20,3 @@ export async function migrateDatabase(database: Database): Promise<void> {
     await migrate(database.db as any, { migrationsFolder: MIGRATIONS });
   });
 }
-

@@ -18,10 +18,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 
-const id = () =>
-  uuid('id')
-    .primaryKey()
-    .default(sql`gen_random_uuid()`);
+const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`);
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const tstz = (name: string) => timestamp(name, { withTimezone: true });
 
@@ -55,7 +52,11 @@ export const users = pgTable(
     disabledAt: tstz('disabled_at'),
     isDemo: boolean('is_demo').notNull().default(false),
     /** The role and scope the user last worked in, so a multi-role user lands where they left off. */
-    lastContext: jsonb('last_context').$type<{ role: 'admin' | 'coach' | 'athlete'; clubId: string; teamId?: string | null }>(),
+    lastContext: jsonb('last_context').$type<{
+      role: 'admin' | 'coach' | 'athlete';
+      clubId: string;
+      teamId?: string | null;
+    }>(),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`)],
@@ -189,7 +190,9 @@ export const consents = pgTable(
     withdrawnAt: tstz('withdrawn_at'),
     guardianName: text('guardian_name'),
     /** On withdrawal the athlete chooses whether coaches keep seeing the history stored before it. */
-    historyVisibleAfterWithdrawal: boolean('history_visible_after_withdrawal').notNull().default(true),
+    historyVisibleAfterWithdrawal: boolean('history_visible_after_withdrawal')
+      .notNull()
+      .default(true),
   },
   (t) => [index('consents_athlete_idx').on(t.athleteId, t.clubId)],
 );
@@ -253,7 +256,10 @@ export const idempotencyKeys = pgTable(
     response: jsonb('response').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.key] }), index('idempotency_keys_created_idx').on(t.createdAt)],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.key] }),
+    index('idempotency_keys_created_idx').on(t.createdAt),
+  ],
 );
 
 export const athleteStatus = pgTable('athlete_status', {
@@ -302,9 +308,7 @@ export const alerts = pgTable(
     escalatedAt: tstz('escalated_at'),
   },
   (t) => [
-    uniqueIndex('alerts_one_open_key')
-      .on(t.athleteId, t.teamId)
-      .where(sql`state <> 'resolved'`),
+    uniqueIndex('alerts_one_open_key').on(t.athleteId, t.teamId).where(sql`state <> 'resolved'`),
     index('alerts_team_state_idx').on(t.teamId, t.state),
   ],
 );

@@ -7,7 +7,9 @@ test.describe('demo logins land on their page', () => {
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   });
 
-  test('athlete whose check-in for today is done lands on /me with their name as h1', async ({ page }) => {
+  test('athlete whose check-in for today is done lands on /me with their name as h1', async ({
+    page,
+  }) => {
     await signIn(page, 'athlete10@demo.club');
     await expect(page).toHaveURL(/\/me$/);
     const h1 = page.getByRole('heading', { level: 1 });
@@ -33,7 +35,9 @@ test.describe('demo logins land on their page', () => {
     await expect(page.getByRole('heading', { level: 2, name: /Members/ })).toBeVisible();
   });
 
-  test('a wrong password is refused with a message, and logout ends the session', async ({ page }) => {
+  test('a wrong password is refused with a message, and logout ends the session', async ({
+    page,
+  }) => {
     await page.goto('/login');
     await page.getByLabel('Email').fill('coach@demo.club');
     await page.getByLabel('Password').fill('not-the-password');
@@ -42,7 +46,10 @@ test.describe('demo logins land on their page', () => {
 
     await signIn(page, 'coach@demo.club');
     const cookies = await page.context().cookies();
-    await page.getByRole('button', { name: /account|coach|user menu/i }).first().click();
+    await page
+      .getByRole('button', { name: /account|coach|user menu/i })
+      .first()
+      .click();
     await page.getByRole('menuitem', { name: 'Sign out' }).click();
     await page.waitForURL(/\/login/);
     // A copy of the old cookie no longer works: the session was revoked on the server.

@@ -8,7 +8,11 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 function findBrowser(): string | null {
-  for (const candidate of [process.env.E2E_BROWSER, '/usr/bin/chromium', '/usr/bin/chromium-browser']) {
+  for (const candidate of [
+    process.env.E2E_BROWSER,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+  ]) {
     if (candidate && existsSync(candidate)) return candidate;
   }
   return null;
@@ -36,7 +40,9 @@ function freePort(): Promise<number> {
 
 const browser = findBrowser();
 if (!browser && !(await playwrightOwnBrowser())) {
-  console.error('test:e2e: no browser found; install Chromium with `sudo apt-get install -y chromium` (then /usr/bin/chromium is used).');
+  console.error(
+    'test:e2e: no browser found; install Chromium with `sudo apt-get install -y chromium` (then /usr/bin/chromium is used).',
+  );
   process.exit(1);
 }
 

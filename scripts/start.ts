@@ -8,7 +8,19 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const INPUTS = ['app', 'components', 'lib', 'server', 'db', 'public', 'next.config.js', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json', 'proxy.ts'];
+const INPUTS = [
+  'app',
+  'components',
+  'lib',
+  'server',
+  'db',
+  'public',
+  'next.config.js',
+  'postcss.config.mjs',
+  'tsconfig.json',
+  'package-lock.json',
+  'proxy.ts',
+];
 const STAMP = path.join(ROOT, '.next', 'loadline-build-stamp');
 
 function* files(p: string): Generator<string> {
@@ -40,7 +52,11 @@ const hash = sourceHash();
 const built = existsSync(STAMP) ? readFileSync(STAMP, 'utf8').trim() : '';
 if (built !== hash || !existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
   console.log('loadline: sources changed since the last build; building (next build)…');
-  const result = spawnSync('npx', ['next', 'build'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  const result = spawnSync('npx', ['next', 'build'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (result.status !== 0) {
     console.error('loadline: the build failed (see above)');
     process.exit(result.status ?? 1);

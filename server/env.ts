@@ -4,16 +4,14 @@ const bool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
 
-const postgresUrl = z
-  .string()
-  .refine((v) => {
-    try {
-      const u = new URL(v);
-      return (u.protocol === 'postgres:' || u.protocol === 'postgresql:') && u.hostname !== '';
-    } catch {
-      return false;
-    }
-  }, 'must be a postgres:// or postgresql:// URL with a host');
+const postgresUrl = z.string().refine((v) => {
+  try {
+    const u = new URL(v);
+    return (u.protocol === 'postgres:' || u.protocol === 'postgresql:') && u.hostname !== '';
+  } catch {
+    return false;
+  }
+}, 'must be a postgres:// or postgresql:// URL with a host');
 
 const origin = z.string().refine((v) => {
   try {
@@ -42,7 +40,10 @@ const envSchema = z.object({
         .filter(Boolean);
       for (const o of list) {
         if (!origin.safeParse(o).success) {
-          ctx.addIssue({ code: 'custom', message: `"${o}" is not an origin such as https://club.example.org` });
+          ctx.addIssue({
+            code: 'custom',
+            message: `"${o}" is not an origin such as https://club.example.org`,
+          });
           return z.NEVER;
         }
       }
@@ -56,7 +57,9 @@ const envSchema = z.object({
 export type Env = z.infer<typeof envSchema> & { APP_URL: string; origins: string[] };
 
 /** Parses the environment; on a bad value returns one line naming the variable. */
-export function parseEnv(source: NodeJS.ProcessEnv = process.env): { ok: true; env: Env } | { ok: false; message: string } {
+export function parseEnv(
+  source: NodeJS.ProcessEnv = process.env,
+): { ok: true; env: Env } | { ok: false; message: string } {
   const cleaned = Object.fromEntries(
     Object.entries(source).filter(([, v]) => v !== undefined && v !== ''),
   );

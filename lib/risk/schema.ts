@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { isCalendarDate } from './calendar';
-import { INPUT_REASONS as R, oneOfReason } from './messages';
+import { oneOfReason, INPUT_REASONS as R } from './messages';
 import {
   type AssessInput,
   type CheckIn,

@@ -11,7 +11,10 @@ export async function viewerFromHeaders(headers: Headers): Promise<Viewer | null
   return loadViewer(database.db, ids);
 }
 
-export async function createContext(input: { headers: Headers; trustedRequest: boolean }): Promise<Context> {
+export async function createContext(input: {
+  headers: Headers;
+  trustedRequest: boolean;
+}): Promise<Context> {
   const database = await getDatabase();
   return {
     database,

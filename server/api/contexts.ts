@@ -18,7 +18,11 @@ export function contextsOf(viewer: Viewer): RoleContext[] {
   const out: RoleContext[] = [];
   for (const m of viewer.memberships) {
     const key =
-      m.role === 'coach' ? `coach:${m.teamId}` : m.role === 'admin' ? `admin:${m.clubId}` : `athlete:${m.clubId}`;
+      m.role === 'coach'
+        ? `coach:${m.teamId}`
+        : m.role === 'admin'
+          ? `admin:${m.clubId}`
+          : `athlete:${m.clubId}`;
     if (seen.has(key) || (m.role === 'coach' && !m.teamId)) continue;
     seen.add(key);
     out.push({
@@ -35,7 +39,9 @@ export function contextsOf(viewer: Viewer): RoleContext[] {
       home: m.role === 'coach' ? `/squad/${m.teamId}` : m.role === 'admin' ? '/admin' : '/check-in',
     });
   }
-  return out.sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.label.localeCompare(b.label));
+  return out.sort(
+    (a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.label.localeCompare(b.label),
+  );
 }
 
 /** The context a user lands in: the last one used if still valid, else athlete, coach, admin. */
@@ -44,7 +50,10 @@ export function currentContext(viewer: Viewer): RoleContext | null {
   const last = viewer.lastContext;
   if (last) {
     const match = all.find(
-      (c) => c.role === last.role && c.clubId === last.clubId && (c.role !== 'coach' || c.teamId === last.teamId),
+      (c) =>
+        c.role === last.role &&
+        c.clubId === last.clubId &&
+        (c.role !== 'coach' || c.teamId === last.teamId),
     );
     if (match) return match;
   }

@@ -20,7 +20,10 @@ export function isAllowedOrigin(origin: string | null | undefined): boolean {
  * from an allowed Origin (browsers always send Origin on cross-site POSTs; a missing Origin on a
  * POST is refused). Returns null when trusted.
  */
-export function checkTrustedRequest(req: Request, opts: { requireBody: boolean }): GuardFailure | null {
+export function checkTrustedRequest(
+  req: Request,
+  opts: { requireBody: boolean },
+): GuardFailure | null {
   if (req.headers.get(REQUEST_HEADER) !== REQUEST_HEADER_VALUE) {
     return { status: 403, message: `Missing ${REQUEST_HEADER} header.` };
   }
@@ -30,11 +33,15 @@ export function checkTrustedRequest(req: Request, opts: { requireBody: boolean }
   }
   if (opts.requireBody) {
     const type = (req.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-    if (type !== 'application/json') return { status: 403, message: 'Content-Type must be application/json.' };
+    if (type !== 'application/json')
+      return { status: 403, message: 'Content-Type must be application/json.' };
   }
   return null;
 }
 
 export function forbidden(failure: GuardFailure): Response {
-  return Response.json({ error: failure.message }, { status: failure.status, headers: { 'cache-control': 'no-store' } });
+  return Response.json(
+    { error: failure.message },
+    { status: failure.status, headers: { 'cache-control': 'no-store' } },
+  );
 }

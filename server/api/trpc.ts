@@ -1,6 +1,6 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
-import { z, ZodError } from 'zod';
+import { ZodError, z } from 'zod';
 import type { Database, Db } from '@/db';
 import { isAdminOf, isAthlete, isCoachOf, type Viewer } from '@/server/auth/viewer';
 
@@ -41,7 +41,19 @@ function isDatabaseDown(error: unknown): boolean {
   const e = error as { code?: string; cause?: unknown; message?: string } | undefined;
   if (!e) return false;
   const code = e.code ?? '';
-  if (['ECONNREFUSED', 'ECONNRESET', 'CONNECT_TIMEOUT', 'CONNECTION_ENDED', 'CONNECTION_CLOSED', 'CONNECTION_DESTROYED', '57P01', '57P03'].includes(code)) return true;
+  if (
+    [
+      'ECONNREFUSED',
+      'ECONNRESET',
+      'CONNECT_TIMEOUT',
+      'CONNECTION_ENDED',
+      'CONNECTION_CLOSED',
+      'CONNECTION_DESTROYED',
+      '57P01',
+      '57P03',
+    ].includes(code)
+  )
+    return true;
   return e.cause !== undefined && e.cause !== error && isDatabaseDown(e.cause);
 }
 
@@ -53,14 +65,23 @@ const deadline = t.middleware(async ({ next }) => {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'The database is not answering; try again shortly.' })),
+      () =>
+        reject(
+          new TRPCError({
+            code: 'SERVICE_UNAVAILABLE',
+            message: 'The database is not answering; try again shortly.',
+          }),
+        ),
       REQUEST_DEADLINE_MS,
     );
   });
   try {
     const result = await Promise.race([next(), timeout]);
     if (!result.ok && isDatabaseDown(result.error.cause)) {
-      throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'The database is not answering; try again shortly.' });
+      throw new TRPCError({
+        code: 'SERVICE_UNAVAILABLE',
+        message: 'The database is not answering; try again shortly.',
+      });
     }
     return result;
   } finally {
@@ -80,12 +101,14 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
  * cross-site GET can neither read them nor create audit rows.
  */
 export const healthDataProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (!ctx.trustedRequest) throw new TRPCError({ code: 'FORBIDDEN', message: 'Missing request header.' });
+  if (!ctx.trustedRequest)
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'Missing request header.' });
   return next();
 });
 
 export const athleteProcedure = healthDataProcedure.use(({ ctx, next }) => {
-  if (!isAthlete(ctx.viewer)) throw new TRPCError({ code: 'FORBIDDEN', message: 'Only athletes can do this.' });
+  if (!isAthlete(ctx.viewer))
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'Only athletes can do this.' });
   return next();
 });
 
@@ -94,12 +117,16 @@ export const clubInput = z.object({ clubId: z.uuid() });
 
 /** The caller must coach the team named in the input, by an active membership in the database. */
 export const coachProcedure = healthDataProcedure.input(teamInput).use(({ ctx, input, next }) => {
-  if (!isCoachOf(ctx.viewer, input.teamId)) throw new TRPCError({ code: 'FORBIDDEN', message: 'You do not coach this team.' });
+  if (!isCoachOf(ctx.viewer, input.teamId))
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'You do not coach this team.' });
   return next();
 });
 
 /** The caller must be an active admin of the club named in the input. */
-export const clubAdminProcedure = healthDataProcedure.input(clubInput).use(({ ctx, input, next }) => {
-  if (!isAdminOf(ctx.viewer, input.clubId)) throw new TRPCError({ code: 'FORBIDDEN', message: 'You are not an admin of this club.' });
-  return next();
-});
+export const clubAdminProcedure = healthDataProcedure
+  .input(clubInput)
+  .use(({ ctx, input, next }) => {
+    if (!isAdminOf(ctx.viewer, input.clubId))
+      throw new TRPCError({ code: 'FORBIDDEN', message: 'You are not an admin of this club.' });
+    return next();
+  });

@@ -1,9 +1,9 @@
 import NextAuth from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db';
-import { sessionCookieName, secureCookiesEnabled } from './cookies';
-import { signInWithPassword } from './credentials';
 import { clientIp } from './client-ip';
+import { secureCookiesEnabled, sessionCookieName } from './cookies';
+import { signInWithPassword } from './credentials';
 import { getAuthSecret } from './secret';
 
 const SESSION_MAX_AGE = 30 * 24 * 60 * 60;
@@ -25,7 +25,10 @@ export const { handlers, auth } = NextAuth(() => {
     },
     providers: [
       Credentials({
-        credentials: { email: { label: 'Email' }, password: { label: 'Password', type: 'password' } },
+        credentials: {
+          email: { label: 'Email' },
+          password: { label: 'Password', type: 'password' },
+        },
         async authorize(credentials, request) {
           const user = await signInWithPassword(await getDb(), {
             email: String(credentials?.email ?? ''),

@@ -28,7 +28,10 @@ export async function checkLoginAllowed(
   const key = accountKey(input.email);
   const failed = and(eq(loginAttempts.succeeded, false), gt(loginAttempts.at, since));
   const scopes = [
-    { where: and(failed, eq(loginAttempts.accountKey, key), eq(loginAttempts.ip, input.ip)), max: LOGIN_LIMITS.perAccountAndIp },
+    {
+      where: and(failed, eq(loginAttempts.accountKey, key), eq(loginAttempts.ip, input.ip)),
+      max: LOGIN_LIMITS.perAccountAndIp,
+    },
     { where: and(failed, eq(loginAttempts.accountKey, key)), max: LOGIN_LIMITS.perAccount },
     { where: and(failed, eq(loginAttempts.ip, input.ip)), max: LOGIN_LIMITS.perIp },
   ];
@@ -39,7 +42,10 @@ export async function checkLoginAllowed(
       .where(scope.where);
     if (row && row.n >= scope.max && row.oldest) {
       const until = new Date(row.oldest).getTime() + LOGIN_LIMITS.windowMs;
-      return { allowed: false, retryAfterSec: Math.max(1, Math.ceil((until - now.getTime()) / 1000)) };
+      return {
+        allowed: false,
+        retryAfterSec: Math.max(1, Math.ceil((until - now.getTime()) / 1000)),
+      };
     }
   }
   return { allowed: true };

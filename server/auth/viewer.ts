@@ -73,7 +73,9 @@ export async function loadMemberships(db: Db, userId: string): Promise<ViewerMem
   return rows
     .filter((r) => r.teamId === null || r.teamArchivedAt === null)
     .map(({ teamArchivedAt: _archived, ...m }) => m)
-    .sort((a, b) => (a.clubName + (a.teamName ?? '')).localeCompare(b.clubName + (b.teamName ?? '')));
+    .sort((a, b) =>
+      (a.clubName + (a.teamName ?? '')).localeCompare(b.clubName + (b.teamName ?? '')),
+    );
 }
 
 export const isCoachOf = (viewer: Viewer, teamId: string) =>

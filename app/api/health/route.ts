@@ -13,6 +13,9 @@ export async function GET() {
     ]);
     return Response.json({ ok: true, db: kind }, { headers: { 'cache-control': 'no-store' } });
   } catch {
-    return Response.json({ ok: false, db: kind }, { status: 503, headers: { 'cache-control': 'no-store' } });
+    return Response.json(
+      { ok: false, db: kind },
+      { status: 503, headers: { 'cache-control': 'no-store' } },
+    );
   }
 }

@@ -6,13 +6,19 @@ import { acceptInvite, lookupInvite } from '@/server/services/invites/accept-inv
 const token = z.string().min(10).max(200);
 
 export const invitesRouter = createRouter({
-  lookup: publicProcedure.input(z.object({ token })).query(({ ctx, input }) => lookupInvite(ctx.db, input)),
+  lookup: publicProcedure
+    .input(z.object({ token }))
+    .query(({ ctx, input }) => lookupInvite(ctx.db, input)),
   accept: publicProcedure
     .input(
       z.object({
         token,
         name: z.string().trim().min(1, 'Please enter your name').max(120).optional(),
-        password: z.string().min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters`).max(PASSWORD_MAX).optional(),
+        password: z
+          .string()
+          .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters`)
+          .max(PASSWORD_MAX)
+          .optional(),
       }),
     )
     .mutation(async ({ ctx, input }) => {
@@ -20,6 +26,10 @@ export const invitesRouter = createRouter({
         input.name && input.password && !ctx.viewer
           ? { name: input.name, passwordHash: await hashPassword(input.password) }
           : undefined;
-      return acceptInvite(ctx.db, { token: input.token, newAccount, signedInUserId: ctx.viewer?.userId ?? null });
+      return acceptInvite(ctx.db, {
+        token: input.token,
+        newAccount,
+        signedInUserId: ctx.viewer?.userId ?? null,
+      });
     }),
 });

@@ -1,8 +1,8 @@
 import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { checkIns } from '@/db/schema';
-import { athleteProcedure, authedProcedure, createRouter } from '@/server/api/trpc';
 import { contextsOf } from '@/server/api/contexts';
+import { athleteProcedure, authedProcedure, createRouter } from '@/server/api/trpc';
 
 export const meRouter = createRouter({
   /** Who is signed in and which roles they can switch between; no health data. */

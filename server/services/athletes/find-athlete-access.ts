@@ -20,7 +20,11 @@ export async function findAthleteAccess(
   input: { viewerId: string; athleteId: string },
 ): Promise<AthleteAccess | null> {
   const athleteMemberships = await db
-    .select({ clubId: memberships.clubId, teamId: memberships.teamId, startedAt: memberships.startedAt })
+    .select({
+      clubId: memberships.clubId,
+      teamId: memberships.teamId,
+      startedAt: memberships.startedAt,
+    })
     .from(memberships)
     .where(
       and(
@@ -31,12 +35,22 @@ export async function findAthleteAccess(
     );
   if (input.viewerId === input.athleteId) {
     const first = athleteMemberships[0];
-    return { clubId: first?.clubId ?? '', teamId: first?.teamId ?? null, via: 'self', visibleFrom: new Date(0) };
+    return {
+      clubId: first?.clubId ?? '',
+      teamId: first?.teamId ?? null,
+      via: 'self',
+      visibleFrom: new Date(0),
+    };
   }
   if (athleteMemberships.length === 0) return null;
   const clubIds = [...new Set(athleteMemberships.map((m) => m.clubId))];
   const viewerRows = await db
-    .select({ clubId: memberships.clubId, teamId: memberships.teamId, role: memberships.role, settings: clubs.settings })
+    .select({
+      clubId: memberships.clubId,
+      teamId: memberships.teamId,
+      role: memberships.role,
+      settings: clubs.settings,
+    })
     .from(memberships)
     .innerJoin(clubs, eq(clubs.id, memberships.clubId))
     .where(
@@ -52,7 +66,11 @@ export async function findAthleteAccess(
     }
   }
   for (const am of athleteMemberships) {
-    if (viewerRows.some((v) => v.role === 'admin' && v.clubId === am.clubId && v.settings.adminsSeeHealth)) {
+    if (
+      viewerRows.some(
+        (v) => v.role === 'admin' && v.clubId === am.clubId && v.settings.adminsSeeHealth,
+      )
+    ) {
       return { clubId: am.clubId, teamId: am.teamId, via: 'admin', visibleFrom: am.startedAt };
     }
   }

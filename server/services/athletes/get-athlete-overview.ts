@@ -8,11 +8,19 @@ export async function getAthleteOverview(
   input: { athleteId: string; visibleFrom: Date; limit?: number },
 ) {
   const [user] = await db
-    .select({ id: users.id, name: users.name, timeZone: users.timeZone, birthDate: users.birthDate })
+    .select({
+      id: users.id,
+      name: users.name,
+      timeZone: users.timeZone,
+      birthDate: users.birthDate,
+    })
     .from(users)
     .where(eq(users.id, input.athleteId));
   if (!user) return null;
-  const [status] = await db.select().from(athleteStatus).where(eq(athleteStatus.athleteId, input.athleteId));
+  const [status] = await db
+    .select()
+    .from(athleteStatus)
+    .where(eq(athleteStatus.athleteId, input.athleteId));
   const fromDate = input.visibleFrom.toISOString().slice(0, 10);
   const rows = await db
     .select()

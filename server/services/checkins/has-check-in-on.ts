@@ -2,7 +2,10 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { checkIns } from '@/db/schema';
 
-export async function hasCheckInOn(db: Db, input: { athleteId: string; date: string }): Promise<boolean> {
+export async function hasCheckInOn(
+  db: Db,
+  input: { athleteId: string; date: string },
+): Promise<boolean> {
   const [row] = await db
     .select({ id: checkIns.id })
     .from(checkIns)

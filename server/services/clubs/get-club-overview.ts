@@ -26,7 +26,12 @@ export async function getClubOverview(db: Db, input: { clubId: string; today: st
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.clubId, input.clubId), inArray(memberships.status, ['active', 'deactivated', 'pending'])))
+    .where(
+      and(
+        eq(memberships.clubId, input.clubId),
+        inArray(memberships.status, ['active', 'deactivated', 'pending']),
+      ),
+    )
     .orderBy(asc(users.name));
   const athleteIds = [...new Set(members.filter((m) => m.role === 'athlete').map((m) => m.userId))];
   const since = new Date(`${input.today}T00:00:00Z`);
@@ -35,13 +40,21 @@ export async function getClubOverview(db: Db, input: { clubId: string; today: st
     ? await db
         .select({ athleteId: checkIns.athleteId, days: sql<number>`count(*)::int` })
         .from(checkIns)
-        .where(and(inArray(checkIns.athleteId, athleteIds), sql`${checkIns.date} >= ${since.toISOString().slice(0, 10)}`))
+        .where(
+          and(
+            inArray(checkIns.athleteId, athleteIds),
+            sql`${checkIns.date} >= ${since.toISOString().slice(0, 10)}`,
+          ),
+        )
         .groupBy(checkIns.athleteId)
     : [];
   const daysBy = new Map(compliance.map((c) => [c.athleteId, c.days]));
   return {
     club: { id: club.id, name: club.name, settings: club.settings },
     teams: teamRows,
-    members: members.map((m) => ({ ...m, checkInsLast7: m.role === 'athlete' ? (daysBy.get(m.userId) ?? 0) : null })),
+    members: members.map((m) => ({
+      ...m,
+      checkInsLast7: m.role === 'athlete' ? (daysBy.get(m.userId) ?? 0) : null,
+    })),
   };
 }

@@ -3,7 +3,10 @@ import type { Db } from '@/db';
 import { events, teamStreams } from '@/db/schema';
 import type { TeamEvent } from '@/lib/realtime/events';
 
-type Payload<T extends TeamEvent['type']> = Omit<Extract<TeamEvent, { type: T }>, 'type' | 'seq' | 'teamId'>;
+type Payload<T extends TeamEvent['type']> = Omit<
+  Extract<TeamEvent, { type: T }>,
+  'type' | 'seq' | 'teamId'
+>;
 
 /**
  * Appends an event to a team's stream inside the caller's transaction. The counter row's lock
@@ -30,9 +33,17 @@ export async function appendTeamEvent<T extends TeamEvent['type']>(
   return seq;
 }
 
-export async function listTeamEventsAfter(db: Db, input: { teamId: string; afterSeq: number; limit: number }) {
+export async function listTeamEventsAfter(
+  db: Db,
+  input: { teamId: string; afterSeq: number; limit: number },
+) {
   return db
-    .select({ seq: events.seq, type: events.type, payload: events.payload, createdAt: events.createdAt })
+    .select({
+      seq: events.seq,
+      type: events.type,
+      payload: events.payload,
+      createdAt: events.createdAt,
+    })
     .from(events)
     .where(and(eq(events.teamId, input.teamId), gt(events.seq, input.afterSeq)))
     .orderBy(asc(events.seq))
@@ -41,9 +52,18 @@ export async function listTeamEventsAfter(db: Db, input: { teamId: string; after
 
 export async function getTeamStreamBounds(db: Db, teamId: string) {
   const [row] = await db
-    .select({ min: sql<number | null>`min(${events.seq})`, max: sql<number | null>`max(${events.seq})` })
+    .select({
+      min: sql<number | null>`min(${events.seq})`,
+      max: sql<number | null>`max(${events.seq})`,
+    })
     .from(events)
     .where(eq(events.teamId, teamId));
-  const [stream] = await db.select({ seq: teamStreams.seq }).from(teamStreams).where(eq(teamStreams.teamId, teamId));
-  return { minSeq: row?.min === null || row?.min === undefined ? null : Number(row.min), headSeq: Number(stream?.seq ?? 0) };
+  const [stream] = await db
+    .select({ seq: teamStreams.seq })
+    .from(teamStreams)
+    .where(eq(teamStreams.teamId, teamId));
+  return {
+    minSeq: row?.min === null || row?.min === undefined ? null : Number(row.min),
+    headSeq: Number(stream?.seq ?? 0),
+  };
 }

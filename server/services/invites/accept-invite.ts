@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { clubs, invites, memberships, teams, teamStreams, users } from '@/db/schema';
+import { clubs, invites, memberships, teamStreams, teams, users } from '@/db/schema';
 import { hashInviteToken } from './tokens';
 
 export type InviteProblem = 'unknown' | 'expired' | 'used' | 'revoked';
@@ -30,9 +30,13 @@ export async function lookupInvite(
   const { invite } = row;
   if (invite.revokedAt) return { ok: false, problem: 'revoked' };
   if (invite.uses >= invite.maxUses) return { ok: false, problem: 'used' };
-  if (invite.expiresAt.getTime() <= (input.now ?? new Date()).getTime()) return { ok: false, problem: 'expired' };
+  if (invite.expiresAt.getTime() <= (input.now ?? new Date()).getTime())
+    return { ok: false, problem: 'expired' };
   const [account] = invite.email
-    ? await db.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, invite.email.toLowerCase()))
+    ? await db
+        .select({ id: users.id })
+        .from(users)
+        .where(eq(sql`lower(${users.email})`, invite.email.toLowerCase()))
     : [];
   return {
     ok: true,
@@ -50,7 +54,10 @@ export async function lookupInvite(
 
 export type AcceptResult =
   | { ok: true; userId: string; created: boolean }
-  | { ok: false; problem: InviteProblem | 'sign_in_required' | 'wrong_account' | 'details_required' };
+  | {
+      ok: false;
+      problem: InviteProblem | 'sign_in_required' | 'wrong_account' | 'details_required';
+    };
 
 /**
  * Accepts a personal invite in one transaction: as a new person (name + password hash) or as the
@@ -59,18 +66,24 @@ export type AcceptResult =
  */
 export async function acceptInvite(
   db: Db,
-  input: { token: string; newAccount?: { name: string; passwordHash: string }; signedInUserId?: string | null },
+  input: {
+    token: string;
+    newAccount?: { name: string; passwordHash: string };
+    signedInUserId?: string | null;
+  },
 ): Promise<AcceptResult> {
   return db.transaction(async (tx) => {
     const looked = await lookupInvite(tx, { token: input.token });
     if (!looked.ok) return looked;
-    if (looked.invite.kind !== 'personal' || !looked.invite.email) return { ok: false, problem: 'unknown' };
+    if (looked.invite.kind !== 'personal' || !looked.invite.email)
+      return { ok: false, problem: 'unknown' };
     const [existing] = await tx
       .select({ id: users.id })
       .from(users)
       .where(eq(sql`lower(${users.email})`, looked.invite.email.toLowerCase()));
     if (existing && !input.signedInUserId) return { ok: false, problem: 'sign_in_required' };
-    if (existing && input.signedInUserId !== existing.id) return { ok: false, problem: 'wrong_account' };
+    if (existing && input.signedInUserId !== existing.id)
+      return { ok: false, problem: 'wrong_account' };
     if (!existing && !input.newAccount) return { ok: false, problem: 'details_required' };
 
     const [invite] = await tx
@@ -84,7 +97,11 @@ export async function acceptInvite(
     if (!userId) {
       const [user] = await tx
         .insert(users)
-        .values({ email: looked.invite.email, name: input.newAccount!.name, passwordHash: input.newAccount!.passwordHash })
+        .values({
+          email: looked.invite.email,
+          name: input.newAccount!.name,
+          passwordHash: input.newAccount!.passwordHash,
+        })
         .returning({ id: users.id });
       userId = user!.id;
     }
@@ -95,7 +112,8 @@ export async function acceptInvite(
       role: invite.role,
       status: 'active',
     });
-    if (invite.teamId) await tx.insert(teamStreams).values({ teamId: invite.teamId, seq: 0 }).onConflictDoNothing();
+    if (invite.teamId)
+      await tx.insert(teamStreams).values({ teamId: invite.teamId, seq: 0 }).onConflictDoNothing();
     return { ok: true, userId, created: !existing };
   });
 }

@@ -50,7 +50,12 @@ export async function getSquadBoard(db: Db, input: { teamId: string }) {
     : [];
   const open = ids.length
     ? await db
-        .select({ id: alerts.id, athleteId: alerts.athleteId, state: alerts.state, level: alerts.level })
+        .select({
+          id: alerts.id,
+          athleteId: alerts.athleteId,
+          state: alerts.state,
+          level: alerts.level,
+        })
         .from(alerts)
         .where(and(eq(alerts.teamId, input.teamId), sql`${alerts.state} <> 'resolved'`))
         .orderBy(desc(alerts.openedAt))
@@ -67,7 +72,10 @@ export async function getSquadBoard(db: Db, input: { teamId: string }) {
       score: a.score,
       ruleIds: a.ruleIds ?? [],
       lastCheckIn: lastBy.get(a.athleteId) ?? null,
-      openAlert: alert && alert.state !== 'resolved' ? { id: alert.id, state: alert.state, level: alert.level } : null,
+      openAlert:
+        alert && alert.state !== 'resolved'
+          ? { id: alert.id, state: alert.state, level: alert.level }
+          : null,
     };
   });
   return { team, rows };

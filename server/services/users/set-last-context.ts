@@ -4,7 +4,10 @@ import { users } from '@/db/schema';
 
 export async function setLastContext(
   db: Db,
-  input: { userId: string; context: { role: 'admin' | 'coach' | 'athlete'; clubId: string; teamId?: string | null } },
+  input: {
+    userId: string;
+    context: { role: 'admin' | 'coach' | 'athlete'; clubId: string; teamId?: string | null };
+  },
 ) {
   await db.update(users).set({ lastContext: input.context }).where(eq(users.id, input.userId));
 }

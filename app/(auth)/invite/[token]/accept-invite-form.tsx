@@ -14,11 +14,20 @@ const MESSAGES: Record<string, string> = {
   used: 'This invitation has already been used.',
   revoked: 'This invitation was withdrawn.',
   sign_in_required: 'An account with this email exists: sign in first, then open the link again.',
-  wrong_account: 'You are signed in with another account than the one invited. Sign out and sign in as the invited person.',
+  wrong_account:
+    'You are signed in with another account than the one invited. Sign out and sign in as the invited person.',
   details_required: 'Please enter your name and a password.',
 };
 
-export function AcceptInviteForm({ token, mode, email }: { token: string; mode: 'create' | 'accept' | 'sign-in'; email: string }) {
+export function AcceptInviteForm({
+  token,
+  mode,
+  email,
+}: {
+  token: string;
+  mode: 'create' | 'accept' | 'sign-in';
+  email: string;
+}) {
   const trpc = useTRPC();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string>();
@@ -26,11 +35,16 @@ export function AcceptInviteForm({ token, mode, email }: { token: string; mode: 
     trpc.invites.accept.mutationOptions({
       onSuccess(result) {
         if (result.ok) {
-          window.location.assign(result.created ? `/login?joined=1&email=${encodeURIComponent(email)}` : '/');
+          window.location.assign(
+            result.created ? `/login?joined=1&email=${encodeURIComponent(email)}` : '/',
+          );
         } else setMessage(MESSAGES[result.problem]);
       },
       onError(error) {
-        const data = error instanceof TRPCClientError ? (error.data as { fieldErrors?: Record<string, string> }) : undefined;
+        const data =
+          error instanceof TRPCClientError
+            ? (error.data as { fieldErrors?: Record<string, string> })
+            : undefined;
         setFieldErrors(data?.fieldErrors ?? {});
         setMessage(data?.fieldErrors ? undefined : error.message);
       },
@@ -40,9 +54,13 @@ export function AcceptInviteForm({ token, mode, email }: { token: string; mode: 
   if (mode === 'sign-in') {
     return (
       <div className="flex flex-col gap-4">
-        <p className="text-sm">You already have a Loadline account. Sign in, then open this link again to join.</p>
+        <p className="text-sm">
+          You already have a Loadline account. Sign in, then open this link again to join.
+        </p>
         <Button asChild>
-          <Link href={`/login?next=${encodeURIComponent(`/invite/${token}`)}`}>Sign in to accept</Link>
+          <Link href={`/login?next=${encodeURIComponent(`/invite/${token}`)}`}>
+            Sign in to accept
+          </Link>
         </Button>
       </div>
     );
@@ -59,12 +77,19 @@ export function AcceptInviteForm({ token, mode, email }: { token: string; mode: 
         accept.mutate(
           mode === 'accept'
             ? { token }
-            : { token, name: String(form.get('name') ?? ''), password: String(form.get('password') ?? '') },
+            : {
+                token,
+                name: String(form.get('name') ?? ''),
+                password: String(form.get('password') ?? ''),
+              },
         );
       }}
     >
       {message ? (
-        <p role="alert" className="rounded-md border border-destructive/40 bg-destructive/10 p-3 text-sm">
+        <p
+          role="alert"
+          className="rounded-md border border-destructive/40 bg-destructive/10 p-3 text-sm"
+        >
           {message}
         </p>
       ) : null}
@@ -73,7 +98,11 @@ export function AcceptInviteForm({ token, mode, email }: { token: string; mode: 
           <Field label="Your name" error={fieldErrors.name}>
             <Input name="name" autoComplete="name" required />
           </Field>
-          <Field label="Choose a password" hint="At least 10 characters." error={fieldErrors.password}>
+          <Field
+            label="Choose a password"
+            hint="At least 10 characters."
+            error={fieldErrors.password}
+          >
             <Input name="password" type="password" autoComplete="new-password" required />
           </Field>
         </>

@@ -11,7 +11,8 @@ export const GET = handlers.GET;
 
 /** The limiter and a size cap sit in front of Auth.js's credentials callback. */
 export async function POST(req: Request) {
-  if (!new URL(req.url).pathname.endsWith('/callback/credentials')) return handlers.POST(req as never);
+  if (!new URL(req.url).pathname.endsWith('/callback/credentials'))
+    return handlers.POST(req as never);
   const declared = Number(req.headers.get('content-length') ?? '0');
   if (declared > MAX_LOGIN_BODY) return tooLarge();
   const body = await req.clone().text();
@@ -21,8 +22,14 @@ export async function POST(req: Request) {
   if (!verdict.allowed) {
     const appUrl = process.env.AUTH_URL ?? '';
     return Response.json(
-      { url: `${appUrl}/login?error=TooManyAttempts`, error: 'Too many sign-in attempts. Try again later.' },
-      { status: 429, headers: { 'retry-after': String(verdict.retryAfterSec), 'cache-control': 'no-store' } },
+      {
+        url: `${appUrl}/login?error=TooManyAttempts`,
+        error: 'Too many sign-in attempts. Try again later.',
+      },
+      {
+        status: 429,
+        headers: { 'retry-after': String(verdict.retryAfterSec), 'cache-control': 'no-store' },
+      },
     );
   }
   return handlers.POST(req as never);

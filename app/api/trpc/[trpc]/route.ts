@@ -20,7 +20,9 @@ async function handler(req: Request) {
     onError({ error, path }) {
       if (error.code === 'INTERNAL_SERVER_ERROR') {
         // Never the input: it may hold health values.
-        console.error(`[trpc] ${path ?? '?'}: ${error.cause?.name ?? error.name} ${error.cause?.message ?? error.message}`);
+        console.error(
+          `[trpc] ${path ?? '?'}: ${error.cause?.name ?? error.name} ${error.cause?.message ?? error.message}`,
+        );
       }
     },
   });

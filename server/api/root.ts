@@ -1,5 +1,6 @@
 import { adminRouter } from './routers/admin';
 import { athletesRouter } from './routers/athletes';
+import { checkInRouter } from './routers/check-in';
 import { invitesRouter } from './routers/invites';
 import { meRouter } from './routers/me';
 import { squadRouter } from './routers/squad';
@@ -11,6 +12,7 @@ export const appRouter = createRouter({
   athletes: athletesRouter,
   admin: adminRouter,
   invites: invitesRouter,
+  checkIn: checkInRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -96,16 +96,14 @@ forEachDatabase((getCtx) => {
       .returning({ id: users.id });
     const id = user!.id;
     const teamKeys = opts.teams ?? ['A', 'B'];
-    await db
-      .insert(memberships)
-      .values(
-        teamKeys.map((t) => ({
-          userId: id,
-          clubId: seed.clubs.X,
-          teamId: seed.teams[t],
-          role: 'athlete' as const,
-        })),
-      );
+    await db.insert(memberships).values(
+      teamKeys.map((t) => ({
+        userId: id,
+        clubId: seed.clubs.X,
+        teamId: seed.teams[t],
+        role: 'athlete' as const,
+      })),
+    );
     const consent = opts.consent ?? 'current';
     if (consent !== 'none') {
       await db.insert(consents).values({
@@ -375,6 +373,78 @@ forEachDatabase((getCtx) => {
           keys: 0,
         });
       }
+    });
+  });
+});
+
+forEachDatabase((getCtx) => {
+  let seed: SecuritySeed;
+  beforeAll(async () => {
+    seed = await seedSecurity(getCtx().database);
+  });
+
+  async function codeOf(promise: Promise<unknown>) {
+    return promise.then(
+      () => 'ok',
+      (e: { code?: string; message?: string }) => `${e.code}: ${e.message}`,
+    );
+  }
+
+  describe('checkIn router', () => {
+    it('submits for the session athlete and maps refusals to tRPC codes', async () => {
+      const a1 = await seed.callerFor('a1');
+      const key = randomUUID();
+      const body = { idempotencyKey: key, date: TODAY, checkIn: easyRun };
+      const result = await a1.checkIn.submit(body);
+      expect(result.checkIn.date).toBe(TODAY);
+      expect(await a1.checkIn.submit(body)).toEqual(result);
+      expect(await codeOf(a1.checkIn.submit({ ...body, checkIn: { ...easyRun, rpe: 5 } }))).toMatch(
+        /^UNPROCESSABLE_CONTENT: /,
+      );
+      expect(
+        await codeOf(
+          a1.checkIn.submit({ ...body, idempotencyKey: randomUUID(), date: addDays(TODAY, -3) }),
+        ),
+      ).toMatch(/^BAD_REQUEST: date: /);
+      expect(
+        await codeOf(
+          a1.checkIn.submit({
+            ...body,
+            idempotencyKey: randomUUID(),
+            checkIn: { ...easyRun, rpe: 11 },
+          }),
+        ),
+      ).toMatch(/^BAD_REQUEST: /);
+
+      const days = await a1.checkIn.today();
+      expect(days.today).toBe(TODAY);
+      expect(days.checkIns.today).toMatchObject({
+        date: TODAY,
+        rpe: 4,
+        athleteId: seed.users.a1.id,
+      });
+      expect(days.checkIns.yesterday?.date).toBe(YESTERDAY);
+      expect(days.status?.level).toBe(result.status.level);
+
+      const cA = await seed.callerFor('cA');
+      expect(await codeOf(cA.checkIn.submit({ ...body, idempotencyKey: randomUUID() }))).toMatch(
+        /^FORBIDDEN: /,
+      );
+    });
+
+    it('refuses with FORBIDDEN once consent is withdrawn', async () => {
+      await seed.db
+        .update(consents)
+        .set({ withdrawnAt: new Date() })
+        .where(eq(consents.athleteId, seed.users.a2.id));
+      const a2 = await seed.callerFor('a2');
+      const before = await countWhere(seed.db, seed.users.a2.id);
+      expect(
+        await codeOf(
+          a2.checkIn.submit({ idempotencyKey: randomUUID(), date: TODAY, checkIn: easyRun }),
+        ),
+      ).toBe('FORBIDDEN: consent required');
+      expect(await countWhere(seed.db, seed.users.a2.id)).toEqual(before);
     });
   });
 });

@@ -38,11 +38,12 @@ export type CheckInErrorKind = 'field' | 'idempotency-conflict' | 'consent-requi
 export class CheckInError extends Error {
   constructor(
     readonly kind: CheckInErrorKind,
-    message: string,
+    /** The reason alone (`must be an integer from 0 to 10`). */
+    readonly reason: string,
     /** For `field`: the input path, e.g. `date` or `checkIn.rpe`. */
     readonly path?: string,
   ) {
-    super(path ? `${path}: ${message}` : message);
+    super(path ? `${path}: ${reason}` : reason);
     this.name = 'CheckInError';
   }
 }

@@ -1,0 +1,46 @@
+import { TRPCError } from '@trpc/server';
+import { ZodError } from 'zod';
+import { submitCheckInSchema } from '@/lib/checkin/submit-schema';
+import { athleteProcedure, createRouter } from '@/server/api/trpc';
+import {
+  CheckInError,
+  getCheckInDays,
+  submitCheckIn,
+} from '@/server/services/checkins/submit-check-in';
+
+function toTrpcError(error: unknown): unknown {
+  if (!(error instanceof CheckInError)) return error;
+  switch (error.kind) {
+    case 'field': {
+      // As a ZodError, so the formatter answers `<path>: <reason>` and fills data.fieldErrors.
+      const cause = new ZodError([
+        {
+          code: 'custom',
+          path: (error.path ?? 'input').split('.'),
+          message: error.reason,
+          input: undefined,
+        },
+      ]);
+      return new TRPCError({ code: 'BAD_REQUEST', message: error.message, cause });
+    }
+    case 'idempotency-conflict':
+      return new TRPCError({ code: 'UNPROCESSABLE_CONTENT', message: error.message, cause: error });
+    case 'consent-required':
+      return new TRPCError({ code: 'FORBIDDEN', message: 'consent required', cause: error });
+  }
+}
+
+export const checkInRouter = createRouter({
+  /** Store (or edit) today's or yesterday's check-in of the signed-in athlete; idempotent by key. */
+  submit: athleteProcedure.input(submitCheckInSchema).mutation(async ({ ctx, input }) => {
+    try {
+      return await submitCheckIn(ctx.database, { athleteId: ctx.viewer.userId, input });
+    } catch (error) {
+      throw toTrpcError(error);
+    }
+  }),
+  /** Today's and yesterday's own check-ins and the current status, to prefill or edit the form. */
+  today: athleteProcedure.query(({ ctx }) =>
+    getCheckInDays(ctx.db, { athleteId: ctx.viewer.userId }),
+  ),
+});

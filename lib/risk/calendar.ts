@@ -68,11 +68,7 @@ export function isCalendarDate(value: unknown): value is string {
   return typeof value === 'string' && parseCalendarDate(value) !== null;
 }
 
-function pad(n: number, width: number): string {
-  return String(n).padStart(width, '0');
-}
-
-/** `YYYY-MM-DD` of a day number (H. Hinnant's civil_from_days). */
+/** `YYYY-MM-DD` of a day number (H. Hinnant's civil_from_days), years 0000..9999. */
 export function formatDayNumber(dayNumber: number): string {
   const z = dayNumber + 719468;
   const era = Math.floor(z / 146097);
@@ -85,7 +81,20 @@ export function formatDayNumber(dayNumber: number): string {
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
   const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+  // One flat string from char codes: a template literal would build a rope that every later
+  // charCodeAt (date parsing) has to walk through.
+  return String.fromCharCode(
+    CHAR_0 + Math.floor(year / 1000),
+    CHAR_0 + (Math.floor(year / 100) % 10),
+    CHAR_0 + (Math.floor(year / 10) % 10),
+    CHAR_0 + (year % 10),
+    45,
+    CHAR_0 + Math.floor(month / 10),
+    CHAR_0 + (month % 10),
+    45,
+    CHAR_0 + Math.floor(day / 10),
+    CHAR_0 + (day % 10),
+  );
 }
 
 const WEEKDAYS = ['Thursday', 'Friday', 'Saturday', 'Sunday', 'Monday', 'Tuesday', 'Wednesday'];

@@ -4,6 +4,11 @@
 export { REFERENCES } from '@/lib/risk/references';
 export { assess, toAssessment } from './assess';
 export { ENGINE_CONFIG, type EngineConfig } from './config';
+export {
+  dailyLoadMetrics,
+  type LoadMetricColumns,
+  newLoadMetricColumns,
+} from './load-metrics';
 export { assessSeries } from './series';
 export { NO_WARNING_ACTION } from './text';
 export { type Validation, validateAssessInput, validateAssessRequest } from './validate';

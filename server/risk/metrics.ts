@@ -8,6 +8,7 @@
  * columns (km, load) do not (floating-point running sums drift with their starting point), so
  * their 7-day sums are added directly, oldest day first, always in the same order.
  */
+import { exceeds } from './rounding';
 import type { Timeline } from './timeline';
 
 export interface Derived {
@@ -156,4 +157,36 @@ export function deriveColumns(tl: Timeline, o: DeriveOptions): Derived {
   d.wellnessSqP[0] = 0;
   d.wellnessCountP[0] = 0;
   return d;
+}
+
+/**
+ * Foster's monotony over the loads of t−(week−1)..t: mean / population SD; NaN when there is
+ * no load, `flat` when the SD rounds to 0. Two passes (mean first): a sum-of-squares shortcut
+ * would leave a tiny false SD on identical loads.
+ */
+export function monotony(
+  load: Float64Array,
+  t: number,
+  week: number,
+  sum: number,
+  flat: number,
+): number {
+  if (sum === 0) return Number.NaN;
+  const mean = sum / week;
+  let squares = 0;
+  for (let j = t - week + 1; j <= t; j++) {
+    const dev = (load[j] as number) - mean;
+    squares += dev * dev;
+  }
+  const sd = Math.sqrt(squares / week);
+  // sd ≥ 0, so "rounds to 0" is "does not exceed 0".
+  return exceeds(sd, 0) ? mean / sd : flat;
+}
+
+/**
+ * Uncoupled acute:chronic workload ratio: mean daily load of the last week against the mean
+ * of the rest of the chronic window (t−27..t−7). The caller checks that `restSum` > 0.
+ */
+export function acwr(weekSum: number, restSum: number, week: number, chronicDays: number): number {
+  return weekSum / week / (restSum / (chronicDays - week));
 }

@@ -4,7 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { RULES } from '@/lib/risk/rules';
 import { type AssessInput, type Assessment, FLAGS, type Level } from '@/lib/risk/types';
 import { ENGINE_CONFIG } from './config';
-import { assess, assessSeries, NO_WARNING_ACTION, toAssessment } from './index';
+import {
+  assess,
+  assessSeries,
+  dailyLoadMetrics,
+  NO_WARNING_ACTION,
+  newLoadMetricColumns,
+  toAssessment,
+} from './index';
+import { roundMetric } from './rounding';
 import { compareReasons } from './rule-set';
 import { checkInBodyArb, dayOfIso, inputArb, isoOf, LONG } from './testing/arbitraries';
 
@@ -263,6 +271,33 @@ describe('assessSeries ≡ assess for every day', () => {
   it('returns nothing for an empty range', () => {
     expect(assessSeries({ asOf: '2026-01-01', checkIns: [] }, '2026-01-02', '2026-01-01')).toEqual(
       [],
+    );
+  });
+});
+
+describe('dailyLoadMetrics ≡ the metrics of assessSeries', () => {
+  it('gives the same km7, ref30, monotony and ACWR (before display rounding)', () => {
+    fc.assert(
+      fc.property(
+        inputArb(),
+        fc.integer({ min: -5, max: 130 }),
+        fc.integer({ min: 0, max: 40 }),
+        ({ input, firstDay }, start, length) => {
+          const from = isoOf(firstDay + start);
+          const to = isoOf(firstDay + start + length);
+          const out = newLoadMetricColumns(length + 1);
+          expect(dailyLoadMetrics(input, from, to, out)).toBe(length + 1);
+          const series = assessSeries(input, from, to);
+          const display = (x: number) => (Number.isNaN(x) ? null : roundMetric(x));
+          series.forEach((day, k) => {
+            expect(display(out.km7[k] as number)).toBe(day.metrics.km7);
+            expect(display(out.ref30[k] as number)).toBe(day.metrics.ref30Km);
+            expect(display(out.monotony[k] as number)).toBe(day.metrics.monotony);
+            expect(display(out.acwr[k] as number)).toBe(day.metrics.acwr);
+          });
+        },
+      ),
+      { numRuns: 100 },
     );
   });
 });

@@ -4,9 +4,9 @@
  * reason order are too. Days are therefore scored as two bitmasks, and each distinct set is
  * resolved once into a shared frozen `RuleSet` (ids in reason order, points, score, level).
  */
-import { RULE_CLASSES, type Level } from '@/lib/risk/types';
-import { FLAG_RULES, RULES, RULE_IDS, type RuleId } from '@/lib/risk/rules';
-import { FLAGS } from '@/lib/risk/types';
+
+import { FLAG_RULES, RULE_IDS, RULES, type RuleId } from '@/lib/risk/rules';
+import { FLAGS, type Level, RULE_CLASSES } from '@/lib/risk/types';
 import { ENGINE_CONFIG } from './config';
 
 /** Rules other than red flags, one bit each (red flags use the FLAGS bit order instead). */

@@ -4,7 +4,7 @@
  * clearances) and reads `<path>: <reason>`. It accepts exactly what lib/risk/schema.ts
  * accepts, and returns a clean copy: known keys only, nulls removed.
  */
-import { INPUT_REASONS as R, oneOfReason } from '@/lib/risk/messages';
+import { oneOfReason, INPUT_REASONS as R } from '@/lib/risk/messages';
 import {
   type AssessInput,
   type CheckIn,

@@ -5,7 +5,7 @@
  */
 import { ENGINE_CONFIG } from '../config';
 import type { DayFacts } from '../facts';
-import type { Derived } from '../metrics';
+import { acwr, type Derived, monotony } from '../metrics';
 import { exceeds } from '../rounding';
 import { BIT } from '../rule-set';
 import type { Timeline } from '../timeline';
@@ -91,7 +91,7 @@ export function loadRules(
   for (let b = 1; b < CHRONIC_WEEKS; b++) chronicRest += d.load7[t - b * week] as number;
   f.load7 = load7;
   f.loadChronic = load7 + chronicRest;
-  f.monotony = monotony(tl.load, t, week, load7);
+  f.monotony = monotony(tl.load, t, week, load7, L.monotonyFlat);
   const calibrating = history < CALIBRATION_DAYS;
   if (
     !calibrating &&
@@ -102,22 +102,8 @@ export function loadRules(
   }
   f.acwr = Number.NaN;
   if (!calibrating && chronicRest > 0) {
-    f.acwr = load7 / week / (chronicRest / (L.chronicDays - week));
+    f.acwr = acwr(load7, chronicRest, week, L.chronicDays);
     mask |= BIT.LOAD_ACWR_INFO;
   }
   return mask;
-}
-
-/** Foster's monotony over the week's daily loads: mean / population SD; NaN when no load. */
-function monotony(load: Float64Array, t: number, week: number, sum: number): number {
-  if (sum === 0) return Number.NaN;
-  const mean = sum / week;
-  let squares = 0;
-  for (let j = t - week + 1; j <= t; j++) {
-    const dev = (load[j] as number) - mean;
-    squares += dev * dev;
-  }
-  const sd = Math.sqrt(squares / week);
-  // sd ≥ 0, so "rounds to 0" is "does not exceed 0".
-  return exceeds(sd, 0) ? mean / sd : L.monotonyFlat;
 }

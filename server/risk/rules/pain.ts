@@ -8,7 +8,7 @@ import type { DayFacts } from '../facts';
 import { type Derived, windowSum } from '../metrics';
 import { exceeds, reaches } from '../rounding';
 import { BIT } from '../rule-set';
-import { TREND_FADED, TREND_WORSENED, type Timeline } from '../timeline';
+import { type Timeline, TREND_FADED, TREND_WORSENED } from '../timeline';
 
 const P = ENGINE_CONFIG.pain;
 

@@ -358,6 +358,19 @@ forEachDatabase((getCtx) => {
       ).toHaveLength(1);
     });
 
+    it('concurrent submits with the same key (two instances) store one row and one event per team', async () => {
+      const athleteId = await newAthlete();
+      const other = await getCtx().openAnother();
+      const body = request(easyRun);
+      const [r1, r2] = await Promise.all([
+        submitCheckIn(database, { athleteId, input: body, now: NOW }),
+        submitCheckIn(other, { athleteId, input: body, now: NOW }),
+      ]);
+      expect(r2).toEqual(r1);
+      const after = await countWhere(db, athleteId);
+      expect(after).toMatchObject({ checkIns: 1, events: 2, keys: 1, status: 1 });
+    });
+
     it('no consent or withdrawn consent: refused and nothing stored', async () => {
       for (const consent of ['none', 'withdrawn'] as const) {
         const athleteId = await newAthlete({ consent });

@@ -95,6 +95,15 @@ export interface MatrixEntry {
   expect: Record<MatrixRole, Expectation>;
 }
 
+const PUBLIC: Record<MatrixRole, Expectation> = {
+  anonymous: 'allow',
+  athlete: 'allow',
+  coach: 'allow',
+  admin: 'allow',
+  coachOtherTeam: 'allow',
+  adminOtherClub: 'allow',
+};
+
 const AUTH_ONLY: Record<MatrixRole, Expectation> = {
   anonymous: 'UNAUTHORIZED',
   athlete: 'allow',
@@ -152,6 +161,20 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixEntry> = {
       coachOtherTeam: 'NOT_FOUND',
       adminOtherClub: 'NOT_FOUND',
     },
+  },
+  // Invitation links are public by design: the token is the credential. An unknown token answers
+  // `{ ok: false, problem: 'unknown' }` alike for everyone and reveals nothing.
+  'invites.lookup': {
+    type: 'query',
+    trustedOnly: false,
+    input: () => ({ token: 'not-a-real-invite-token' }),
+    expect: { ...PUBLIC },
+  },
+  'invites.accept': {
+    type: 'mutation',
+    trustedOnly: false,
+    input: () => ({ token: 'not-a-real-invite-token' }),
+    expect: { ...PUBLIC },
   },
   'admin.overview': {
     type: 'query',

@@ -115,7 +115,7 @@ function painText(id: RuleId, f: DayFacts): Text {
       return {
         detail:
           `pain got worse during the run ${run}` +
-          (f.painDuring >= 0 ? ` (worst ${f.painDuring}/10)` : ''),
+          (f.painDuring > 0 ? ` (worst ${f.painDuring}/10)` : ''),
         action:
           `Make the next run shorter and easier, and stop if pain starts to build. Check your ` +
           `knee ${onWaking(next, t)}: it should be back to its usual level before you run again.`,
@@ -311,7 +311,7 @@ function otherText(id: RuleId, f: DayFacts): Text {
         detail:
           f.history === 0
             ? 'no check-ins yet'
-            : `${f.history} days of history (${C.calibrationDays} needed to know your normal)`,
+            : `${f.history} day${f.history === 1 ? '' : 's'} of history (${C.calibrationDays} needed to know your normal)`,
         action:
           `Keep checking in every day; your personal baseline is ready after ` +
           `${C.calibrationDays} days` +

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { CheckInForm } from '@/components/checkin/check-in-form';
 import { PageHeader } from '@/components/shell/page-header';
 import { serverCaller } from '@/server/api/server-caller';
 import { isAthlete } from '@/server/auth/viewer';
@@ -12,12 +13,12 @@ export default async function CheckInPage() {
   const { viewer } = await serverCaller();
   if (!viewer || !isAthlete(viewer)) notFound();
   return (
-    <>
-      <PageHeader
-        title="Daily check-in"
-        description="Your runs, knee pain and wellness, day by day."
-      />
-      <RecentCheckIns timeZone={viewer.timeZone} />
-    </>
+    <div className="mx-auto flex w-full max-w-xl flex-col gap-10">
+      <div>
+        <PageHeader title="Daily check-in" description="Your run, your knee and how you feel." />
+        <CheckInForm />
+      </div>
+      <RecentCheckIns />
+    </div>
   );
 }

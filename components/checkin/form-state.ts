@@ -1,0 +1,152 @@
+import type { SubmitCheckInRequest } from '@/lib/checkin/submit-schema';
+import type { Flag, PainLocation, PainTrend, RunType } from '@/lib/risk/types';
+
+/** What the form holds while the athlete types: text for number inputs, undefined = unset. */
+export interface FormState {
+  ran: boolean;
+  distanceKm: string;
+  durationMin: string;
+  rpe?: number;
+  runType: RunType | '';
+  painDuring?: number;
+  painTrend: PainTrend | '';
+  morningPain?: number;
+  painLocations: PainLocation[];
+  redFlags: Flag[];
+  sleepHours: string;
+  sleepQuality?: number;
+  stress?: number;
+  fatigue?: number;
+  soreness?: number;
+  mood?: number;
+  shoeId?: string | null;
+}
+
+export const WELLNESS_KEYS = ['sleepQuality', 'stress', 'fatigue', 'soreness', 'mood'] as const;
+
+export const EMPTY_FORM: FormState = {
+  ran: false,
+  distanceKm: '',
+  durationMin: '',
+  runType: '',
+  painTrend: '',
+  painLocations: [],
+  redFlags: [],
+  sleepHours: '',
+};
+
+/** A stored check-in row (as `checkIn.today` returns it). */
+export interface CheckInRow {
+  ran: boolean;
+  distanceKm: number | null;
+  durationMin: number | null;
+  rpe: number | null;
+  runType: string | null;
+  morningPain: number | null;
+  painDuring: number | null;
+  painTrend: string | null;
+  painLocations: string[] | null;
+  redFlags: string[] | null;
+  sleepHours: number | null;
+  sleepQuality: number | null;
+  stress: number | null;
+  fatigue: number | null;
+  soreness: number | null;
+  mood: number | null;
+  shoeId: string | null;
+}
+
+const opt = (v: number | null) => (v === null ? undefined : v);
+const text = (v: number | null) => (v === null ? '' : String(v));
+
+export function rowToForm(row: CheckInRow): FormState {
+  return {
+    ran: row.ran,
+    distanceKm: text(row.distanceKm),
+    durationMin: text(row.durationMin),
+    rpe: opt(row.rpe),
+    runType: (row.runType ?? '') as RunType | '',
+    painDuring: opt(row.painDuring),
+    painTrend: (row.painTrend ?? '') as PainTrend | '',
+    morningPain: opt(row.morningPain),
+    painLocations: (row.painLocations ?? []) as PainLocation[],
+    redFlags: (row.redFlags ?? []) as Flag[],
+    sleepHours: text(row.sleepHours),
+    sleepQuality: opt(row.sleepQuality),
+    stress: opt(row.stress),
+    fatigue: opt(row.fatigue),
+    soreness: opt(row.soreness),
+    mood: opt(row.mood),
+    shoeId: row.shoeId,
+  };
+}
+
+/** "Same as yesterday": sleep, the five wellness items and the shoe — never pain or flags. */
+export function copyFromYesterday(current: FormState, yesterday: CheckInRow): FormState {
+  const y = rowToForm(yesterday);
+  return {
+    ...current,
+    sleepHours: y.sleepHours,
+    sleepQuality: y.sleepQuality,
+    stress: y.stress,
+    fatigue: y.fatigue,
+    soreness: y.soreness,
+    mood: y.mood,
+    shoeId: y.shoeId ?? current.shoeId,
+  };
+}
+
+/** A number typed as text: '' → undefined; anything else → Number (NaN is left to the schema). */
+function num(value: string): number | undefined {
+  const trimmed = value.trim().replace(',', '.');
+  return trimmed === '' ? undefined : Number(trimmed);
+}
+
+/** The request body of `checkIn.submit` (without the key), run fields only when ran. */
+export function formToRequest(
+  form: FormState,
+  date: string,
+): Omit<SubmitCheckInRequest, 'idempotencyKey'> {
+  const run = form.ran
+    ? {
+        distanceKm: num(form.distanceKm),
+        durationMin: num(form.durationMin),
+        rpe: form.rpe,
+        runType: form.runType || undefined,
+        painDuring: form.painDuring,
+        painTrend: form.painTrend || undefined,
+      }
+    : {};
+  return {
+    date,
+    checkIn: {
+      ran: form.ran,
+      ...run,
+      morningPain: form.morningPain,
+      painLocations: form.painLocations.length > 0 ? form.painLocations : undefined,
+      redFlags: form.redFlags.length > 0 ? form.redFlags : undefined,
+      sleepHours: num(form.sleepHours),
+      sleepQuality: form.sleepQuality,
+      stress: form.stress,
+      fatigue: form.fatigue,
+      soreness: form.soreness,
+      mood: form.mood,
+      shoeId: form.shoeId ?? undefined,
+    },
+  };
+}
+
+/** Plain-language versions of the schema's reasons, shown next to the field. */
+export function friendlyError(field: string, reason: string): string {
+  if (reason.startsWith('required')) return 'Please fill this in — it is needed when you ran.';
+  switch (field) {
+    case 'distanceKm':
+      return 'Enter a distance above 0 and at most 150 km.';
+    case 'durationMin':
+      return 'Enter a duration from 1 to 900 minutes.';
+    case 'sleepHours':
+      return 'Enter hours of sleep from 0 to 16.';
+    default:
+      return reason.charAt(0).toUpperCase() + reason.slice(1);
+  }
+}

@@ -185,15 +185,15 @@ export function CheckInForm() {
     keyRef.current = { key: newKey(), body: null };
   }, [date, existing, loadedFor]);
 
-  // Keep a draft so nothing typed is lost when the session expires or the page reloads.
-  React.useEffect(() => {
-    if (!date || loadedFor !== date || result) return;
+  // Keep what was typed when the session expired, so signing in again loses nothing.
+  function saveDraft() {
+    if (!date) return;
     try {
       sessionStorage.setItem(DRAFT_KEY, JSON.stringify({ date, form }));
     } catch {
-      // Storage may be unavailable (private mode); the form still works.
+      // Storage may be unavailable (private mode); the form still holds the values.
     }
-  }, [date, form, loadedFor, result]);
+  }
 
   const submit = useMutation(
     trpc.checkIn.submit.mutationOptions({
@@ -223,6 +223,7 @@ export function CheckInForm() {
             message: 'Could not reach the server. Check your connection and try again.',
           });
         } else if (data.code === 'UNAUTHORIZED' || data.httpStatus === 401) {
+          saveDraft();
           setFormError({ kind: 'auth', message: 'Your session has expired.' });
         } else if (data.code === 'FORBIDDEN') {
           setFormError({
@@ -302,9 +303,9 @@ export function CheckInForm() {
     setLoadedFor(null);
   }
 
+  // Back to the form with what was just sent (the stored row may still be refetching).
   function editAgain() {
     setResult(null);
-    setLoadedFor(null);
   }
 
   if (days.isPending) return <Skeleton className="h-96 w-full" />;

@@ -33,7 +33,7 @@ export async function backfillStatuses(db: Db, input: { now?: Date } = {}): Prom
     const today = localDateIn(athlete.timeZone, now);
     const from = athlete.asOf ? addDays(athlete.asOf, 1) : addDays(today, -(BACKFILL_DAYS - 1));
     await db.transaction((tx) =>
-      reassessAthlete(tx, { athleteId: athlete.id, from: from < today ? from : today, to: today }),
+      reassessAthlete(tx, { athleteId: athlete.id, from: [from, today].sort()[0]!, to: today }),
     );
     count += 1;
   }

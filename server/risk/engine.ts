@@ -2,7 +2,7 @@
  * The one scoring loop behind both `assess` (a range of one day) and `assessSeries`.
  *
  * Each day t is judged only on check-ins dated t−399..t. Everything a rule looks at is either
- * a short window (≤ 32 days back, always inside that range) or is checked against the window
+ * a short window (at most 33 days back, always inside that range) or is checked against the window
  * start explicitly (history, the previous run, the last run, EWMA), so the answer for a day
  * does not depend on where the arrays begin: a series equals repeated single assessments.
  */
@@ -11,7 +11,7 @@ import { ENGINE_CONFIG } from './config';
 import { isoDate } from './dates';
 import { DayFacts } from './facts';
 import { deriveColumns, NO_DAY } from './metrics';
-import { roundMetric } from './rounding';
+import { roundMetric, roundMetricNonNegative } from './rounding';
 import { ruleSetOf } from './rule-set';
 import { equipmentRules } from './rules/equipment';
 import { infoRules } from './rules/info';
@@ -41,27 +41,18 @@ const ACUTE_KEEP = 1 - ACUTE_LAMBDA;
 const CHRONIC_LAMBDA = 2 / (CFG.ewma.chronicDays + 1);
 const CHRONIC_KEEP = 1 - CHRONIC_LAMBDA;
 
-const METRIC_SCALE = 10 ** CFG.rounding.metricDecimals;
-const NUDGE = 1 + 2 ** -44;
-
-/**
- * Display metrics, rounded to 2 decimals (risk-model.md §6). All but spikePct are never
- * negative, so they take a short form of roundMetric (same result; this runs once a day).
- */
+/** Display metrics, rounded to 2 decimals (risk-model.md §6); only spikePct can be negative. */
 function buildMetrics(f: DayFacts, km7: number, ref30: number, daysSinceLastRun: number): Metrics {
+  const r = roundMetricNonNegative;
   return {
-    km7: Math.round(km7 * METRIC_SCALE * NUDGE) / METRIC_SCALE,
-    ref30Km: ref30 > 0 ? Math.round(ref30 * METRIC_SCALE * NUDGE) / METRIC_SCALE : null,
+    km7: r(km7),
+    ref30Km: ref30 > 0 ? r(ref30) : null,
     spikePct: Number.isNaN(f.spikePct) ? null : roundMetric(f.spikePct),
-    acwr: Number.isNaN(f.acwr) ? null : Math.round(f.acwr * METRIC_SCALE * NUDGE) / METRIC_SCALE,
-    ewmaAcute: Math.round(f.ewmaAcute * METRIC_SCALE * NUDGE) / METRIC_SCALE,
-    ewmaChronic: Math.round(f.ewmaChronic * METRIC_SCALE * NUDGE) / METRIC_SCALE,
-    monotony: Number.isNaN(f.monotony)
-      ? null
-      : Math.round(f.monotony * METRIC_SCALE * NUDGE) / METRIC_SCALE,
-    morningPain7: Number.isNaN(f.morningPainWeek)
-      ? null
-      : Math.round(f.morningPainWeek * METRIC_SCALE * NUDGE) / METRIC_SCALE,
+    acwr: Number.isNaN(f.acwr) ? null : r(f.acwr),
+    ewmaAcute: r(f.ewmaAcute),
+    ewmaChronic: r(f.ewmaChronic),
+    monotony: Number.isNaN(f.monotony) ? null : r(f.monotony),
+    morningPain7: Number.isNaN(f.morningPainWeek) ? null : r(f.morningPainWeek),
     daysSinceLastRun: daysSinceLastRun >= 0 ? daysSinceLastRun : null,
   };
 }

@@ -34,6 +34,11 @@ export function roundMetric(value: number): number {
   return value < 0 && rounded !== 0 ? -rounded : rounded;
 }
 
+/** roundMetric for a value known to be ≥ 0 (most metrics): no sign handling. */
+export function roundMetricNonNegative(value: number): number {
+  return Math.round(value * METRIC_SCALE * NUDGE) / METRIC_SCALE;
+}
+
 // Threshold tests on computed quantities. Rounding to 6 decimals moves a value by at most
 // 5e-7 (plus the nudge, far smaller for the magnitudes compared here), so a value farther than
 // FAR from the threshold compares the same rounded or not; only values near it pay for the

@@ -28,7 +28,7 @@ export function loadRules(
   let mask = 0;
   const { ran } = tl;
 
-  // Recent runs t−2..t: the worst spike and the longest break before any of them.
+  // Recent runs t−2..t: the worst spike, and the run whose break sets the return rule.
   let spikeRun = -1;
   let spike = Number.NEGATIVE_INFINITY;
   let returnRun = -1;

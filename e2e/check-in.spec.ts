@@ -8,7 +8,10 @@ async function shot(page: Page, name: string) {
 }
 
 async function pick(page: Page, group: string, value: string) {
-  await page.getByRole('radiogroup', { name: group }).getByRole('radio', { name: value }).click();
+  await page
+    .getByRole('radiogroup', { name: group })
+    .getByRole('radio', { name: value, exact: true })
+    .click();
 }
 
 test.use({ viewport: { width: 390, height: 844 } });
@@ -45,7 +48,10 @@ test.describe('daily check-in', () => {
     await pick(page, 'Knee pain during the run', '2');
     await page.getByLabel('Hours of sleep').fill('8');
     await pick(page, 'Sleep quality', '4');
-    await expect(morning.getByRole('radio', { name: '1' })).toHaveAttribute('aria-checked', 'true');
+    await expect(morning.getByRole('radio', { name: '1', exact: true })).toHaveAttribute(
+      'aria-checked',
+      'true',
+    );
 
     await page.getByRole('button', { name: 'Submit check-in' }).click();
     await expect(page.getByRole('heading', { name: /Check-in saved/ })).toBeVisible();
@@ -74,14 +80,14 @@ test.describe('daily check-in', () => {
     await expect(
       page
         .getByRole('radiogroup', { name: 'Knee pain this morning' })
-        .getByRole('radio', { name: '1' }),
+        .getByRole('radio', { name: '1', exact: true }),
     ).toHaveAttribute('aria-checked', 'true');
   });
 
   test('a red flag: urgent guidance first and the coach is told', async ({ page }) => {
     await signIn(page, 'athlete2@demo.club');
     await page.goto('/check-in');
-    const swelling = page.getByRole('checkbox', { name: 'Swelling' });
+    const swelling = page.getByRole('checkbox', { name: 'Swelling', exact: true });
     await expect(swelling).toHaveAccessibleDescription(/puffy/);
     await swelling.click();
     await page.getByRole('button', { name: 'Submit check-in' }).click();
@@ -126,7 +132,7 @@ test.describe('daily check-in', () => {
         .getByRole('radiogroup', { name: 'Knee pain this morning' })
         .getByRole('radio', { checked: true }),
     ).toHaveCount(0);
-    await expect(page.getByRole('checkbox', { name: 'Swelling' })).toHaveAttribute(
+    await expect(page.getByRole('checkbox', { name: 'Swelling', exact: true })).toHaveAttribute(
       'aria-checked',
       'false',
     );

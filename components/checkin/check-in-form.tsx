@@ -375,6 +375,9 @@ export function CheckInForm() {
       aria-label="Daily check-in"
     >
       {dayPicker}
+      <p className="-mt-4 text-sm text-muted-foreground">
+        Only the run details are required. Leave anything you are unsure about empty.
+      </p>
 
       {formError ? (
         <div ref={errorRef} tabIndex={-1} className="outline-none">
@@ -468,7 +471,7 @@ export function CheckInForm() {
               error={errors.rpe}
               required
             />
-            <Field label="Run type" optional error={errors.runType} id={fieldId('runType')}>
+            <Field label="Run type" error={errors.runType} id={fieldId('runType')}>
               <Select
                 value={form.runType}
                 onChange={(e) => update('runType', e.target.value as FormState['runType'])}
@@ -494,7 +497,6 @@ export function CheckInForm() {
             />
             <Field
               label="How did the pain behave?"
-              optional
               error={errors.painTrend}
               id={fieldId('painTrend')}
             >
@@ -520,10 +522,7 @@ export function CheckInForm() {
         </h2>
         {morningAfter ? null : morningPain}
         <fieldset id={fieldId('painLocations')} className="grid gap-1">
-          <legend className="mb-1 text-sm font-medium">
-            Where does it hurt?{' '}
-            <span className="font-normal text-muted-foreground">(optional)</span>
-          </legend>
+          <legend className="mb-1 text-sm font-medium">Where does it hurt?</legend>
           <div className="grid grid-cols-1 gap-x-4 min-[360px]:grid-cols-2">
             {PAIN_LOCATIONS.map((loc) => (
               <div key={loc} className="flex min-h-11 items-center gap-3">
@@ -603,7 +602,6 @@ export function CheckInForm() {
         </p>
         <Field
           label="Hours of sleep"
-          optional
           error={errors.sleepHours}
           id={fieldId('sleepHours')}
           className="max-w-40"

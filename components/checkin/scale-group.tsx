@@ -44,11 +44,9 @@ export function ScaleGroup({
   const wide = values.length > 6;
   return (
     <div data-slot="field" className="grid gap-1.5">
+      {/* The group's name is exactly the label: no "(optional)" inside it. */}
       <span id={labelId} className="text-sm leading-snug font-medium text-foreground">
         {label}
-        {required ? null : (
-          <span className="ml-1 font-normal text-muted-foreground">(optional)</span>
-        )}
       </span>
       {hint ? (
         <p id={hintId} className="text-sm text-muted-foreground">

@@ -16,6 +16,9 @@ import { roundMetric } from './rounding';
 import { compareReasons } from './rule-set';
 import { checkInBodyArb, dayOfIso, inputArb, isoOf, LONG } from './testing/arbitraries';
 
+/** Property runs and child processes outlast vitest's 5 s default on a busy machine. */
+const SLOW = 180_000;
+
 const RUNS = { numRuns: 200 };
 const LEVEL_RANK: Record<Level, number> = { green: 0, amber: 1, red: 2 };
 
@@ -69,156 +72,197 @@ function assertWellFormed(result: Assessment): void {
 }
 
 describe('§7 invariants', () => {
-  it('score is an integer 0..100, level agrees with §5, no NaN or Infinity anywhere', () => {
-    fc.assert(
-      fc.property(inputArb(), ({ input }) => assertWellFormed(assess(input))),
-      RUNS,
-    );
-  });
-  it('holds over long histories (past the 400-day window) too', () => {
-    fc.assert(
-      fc.property(inputArb(LONG), ({ input }) => assertWellFormed(assess(input))),
-      { numRuns: 60 },
-    );
-  });
+  it(
+    'score is an integer 0..100, level agrees with §5, no NaN or Infinity anywhere',
+    () => {
+      fc.assert(
+        fc.property(inputArb(), ({ input }) => assertWellFormed(assess(input))),
+        RUNS,
+      );
+    },
+    SLOW,
+  );
+  it(
+    'holds over long histories (past the 400-day window) too',
+    () => {
+      fc.assert(
+        fc.property(inputArb(LONG), ({ input }) => assertWellFormed(assess(input))),
+        { numRuns: 60 },
+      );
+    },
+    SLOW,
+  );
 });
 
 describe('§7 determinism and order', () => {
-  it('the same input gives an identical output', () => {
-    fc.assert(
-      fc.property(inputArb(), ({ input }) => {
-        expect(assess(structuredClone(input))).toEqual(assess(input));
-      }),
-      RUNS,
-    );
-  });
-  it('shuffling the check-ins (and clearances) changes nothing', () => {
-    fc.assert(
-      fc.property(
-        inputArb().chain(({ input }) =>
-          fc.record({
-            input: fc.constant(input),
-            checkIns: fc.shuffledSubarray(input.checkIns, {
-              minLength: input.checkIns.length,
-              maxLength: input.checkIns.length,
+  it(
+    'the same input gives an identical output',
+    () => {
+      fc.assert(
+        fc.property(inputArb(), ({ input }) => {
+          expect(assess(structuredClone(input))).toEqual(assess(input));
+        }),
+        RUNS,
+      );
+    },
+    SLOW,
+  );
+  it(
+    'shuffling the check-ins (and clearances) changes nothing',
+    () => {
+      fc.assert(
+        fc.property(
+          inputArb().chain(({ input }) =>
+            fc.record({
+              input: fc.constant(input),
+              checkIns: fc.shuffledSubarray(input.checkIns, {
+                minLength: input.checkIns.length,
+                maxLength: input.checkIns.length,
+              }),
+              clearances: fc.shuffledSubarray(input.clearances ?? [], {
+                minLength: input.clearances?.length ?? 0,
+                maxLength: input.clearances?.length ?? 0,
+              }),
             }),
-            clearances: fc.shuffledSubarray(input.clearances ?? [], {
-              minLength: input.clearances?.length ?? 0,
-              maxLength: input.clearances?.length ?? 0,
-            }),
-          }),
+          ),
+          ({ input, checkIns, clearances }) => {
+            const shuffled: AssessInput = { ...input, checkIns };
+            if (input.clearances) shuffled.clearances = clearances;
+            expect(assess(shuffled)).toEqual(assess(input));
+          },
         ),
-        ({ input, checkIns, clearances }) => {
-          const shuffled: AssessInput = { ...input, checkIns };
-          if (input.clearances) shuffled.clearances = clearances;
-          expect(assess(shuffled)).toEqual(assess(input));
-        },
-      ),
-      RUNS,
-    );
-  });
+        RUNS,
+      );
+    },
+    SLOW,
+  );
 });
 
 describe('§7 monotonicity', () => {
-  it('adding a red flag never lowers the level', () => {
-    fc.assert(
-      fc.property(inputArb(), fc.nat(), fc.constantFrom(...FLAGS), ({ input }, pick, flag) => {
-        fc.pre(input.checkIns.length > 0);
-        const k = pick % input.checkIns.length;
-        const changed = structuredClone(input);
-        const target = changed.checkIns[k];
-        if (!target) return;
-        fc.pre(!target.redFlags?.includes(flag));
-        target.redFlags = [...(target.redFlags ?? []), flag];
-        const before = assess(input);
-        const after = assess(changed);
-        expect(LEVEL_RANK[after.level]).toBeGreaterThanOrEqual(LEVEL_RANK[before.level]);
-      }),
-      RUNS,
-    );
-  });
+  it(
+    'adding a red flag never lowers the level',
+    () => {
+      fc.assert(
+        fc.property(inputArb(), fc.nat(), fc.constantFrom(...FLAGS), ({ input }, pick, flag) => {
+          fc.pre(input.checkIns.length > 0);
+          const k = pick % input.checkIns.length;
+          const changed = structuredClone(input);
+          const target = changed.checkIns[k];
+          if (!target) return;
+          fc.pre(!target.redFlags?.includes(flag));
+          target.redFlags = [...(target.redFlags ?? []), flag];
+          const before = assess(input);
+          const after = assess(changed);
+          expect(LEVEL_RANK[after.level]).toBeGreaterThanOrEqual(LEVEL_RANK[before.level]);
+        }),
+        RUNS,
+      );
+    },
+    SLOW,
+  );
 
-  it('raising painDuring on any day never lowers the score', () => {
-    fc.assert(
-      fc.property(inputArb(), fc.nat(), fc.integer({ min: 1, max: 10 }), ({ input }, pick, by) => {
-        const runs = input.checkIns.filter((c) => c.ran && c.painDuring !== undefined);
-        fc.pre(runs.length > 0);
-        const date = runs[pick % runs.length]?.date;
-        const changed = structuredClone(input);
-        for (const c of changed.checkIns) {
-          if (c.date === date) c.painDuring = Math.min(10, (c.painDuring ?? 0) + by);
-        }
-        expect(assess(changed).score).toBeGreaterThanOrEqual(assess(input).score);
-      }),
-      RUNS,
-    );
-  });
+  it(
+    'raising painDuring on any day never lowers the score',
+    () => {
+      fc.assert(
+        fc.property(
+          inputArb(),
+          fc.nat(),
+          fc.integer({ min: 1, max: 10 }),
+          ({ input }, pick, by) => {
+            const runs = input.checkIns.filter((c) => c.ran && c.painDuring !== undefined);
+            fc.pre(runs.length > 0);
+            const date = runs[pick % runs.length]?.date;
+            const changed = structuredClone(input);
+            for (const c of changed.checkIns) {
+              if (c.date === date) c.painDuring = Math.min(10, (c.painDuring ?? 0) + by);
+            }
+            expect(assess(changed).score).toBeGreaterThanOrEqual(assess(input).score);
+          },
+        ),
+        RUNS,
+      );
+    },
+    SLOW,
+  );
 
-  it('raising painDuring never lowers the score on any later day either', () => {
-    fc.assert(
-      fc.property(
-        inputArb(),
-        fc.nat(),
-        fc.integer({ min: 1, max: 10 }),
-        ({ input, lastDay }, pick, by) => {
-          const runs = input.checkIns.filter((c) => c.ran && c.painDuring !== undefined);
-          fc.pre(runs.length > 0);
-          const date = runs[pick % runs.length]?.date as string;
+  it(
+    'raising painDuring never lowers the score on any later day either',
+    () => {
+      fc.assert(
+        fc.property(
+          inputArb(),
+          fc.nat(),
+          fc.integer({ min: 1, max: 10 }),
+          ({ input, lastDay }, pick, by) => {
+            const runs = input.checkIns.filter((c) => c.ran && c.painDuring !== undefined);
+            fc.pre(runs.length > 0);
+            const date = runs[pick % runs.length]?.date as string;
+            const changed = structuredClone(input);
+            for (const c of changed.checkIns) {
+              if (c.date === date) c.painDuring = Math.min(10, (c.painDuring ?? 0) + by);
+            }
+            const to = isoOf(Math.max(lastDay, dayOfIso(date)) + 3);
+            const before = assessSeries(input, date, to);
+            const after = assessSeries(changed, date, to);
+            after.forEach((day, k) => {
+              expect(day.score).toBeGreaterThanOrEqual(before[k]?.score ?? 0);
+            });
+          },
+        ),
+        { numRuns: 100 },
+      );
+    },
+    SLOW,
+  );
+
+  it(
+    'raising morningPain on day t never lowers the score',
+    () => {
+      fc.assert(
+        fc.property(inputArb(), fc.integer({ min: 1, max: 10 }), ({ input }, by) => {
+          const today = input.checkIns.find((c) => c.date === input.asOf);
+          fc.pre(today?.morningPain !== undefined && today.morningPain < 10);
           const changed = structuredClone(input);
           for (const c of changed.checkIns) {
-            if (c.date === date) c.painDuring = Math.min(10, (c.painDuring ?? 0) + by);
+            if (c.date === input.asOf) c.morningPain = Math.min(10, (c.morningPain ?? 0) + by);
           }
-          const to = isoOf(Math.max(lastDay, dayOfIso(date)) + 3);
-          const before = assessSeries(input, date, to);
-          const after = assessSeries(changed, date, to);
-          after.forEach((day, k) => {
-            expect(day.score).toBeGreaterThanOrEqual(before[k]?.score ?? 0);
-          });
-        },
-      ),
-      { numRuns: 100 },
-    );
-  });
-
-  it('raising morningPain on day t never lowers the score', () => {
-    fc.assert(
-      fc.property(inputArb(), fc.integer({ min: 1, max: 10 }), ({ input }, by) => {
-        const today = input.checkIns.find((c) => c.date === input.asOf);
-        fc.pre(today?.morningPain !== undefined && today.morningPain < 10);
-        const changed = structuredClone(input);
-        for (const c of changed.checkIns) {
-          if (c.date === input.asOf) c.morningPain = Math.min(10, (c.morningPain ?? 0) + by);
-        }
-        expect(assess(changed).score).toBeGreaterThanOrEqual(assess(input).score);
-      }),
-      RUNS,
-    );
-  });
+          expect(assess(changed).score).toBeGreaterThanOrEqual(assess(input).score);
+        }),
+        RUNS,
+      );
+    },
+    SLOW,
+  );
 });
 
 describe('§7 the future does not leak', () => {
-  it('valid check-ins after asOf never change the result', () => {
-    fc.assert(
-      fc.property(
-        inputArb(),
-        fc.array(fc.tuple(fc.integer({ min: 1, max: 60 }), checkInBodyArb), { maxLength: 6 }),
-        ({ input }, later) => {
-          const taken = new Set(input.checkIns.map((c) => c.date));
-          const asOf = dayOfIso(input.asOf);
-          const extra: AssessInput['checkIns'] = [];
-          for (const [offset, body] of later) {
-            const date = isoOf(asOf + offset);
-            if (taken.has(date)) continue;
-            taken.add(date);
-            extra.push({ date, ...body });
-          }
-          const changed: AssessInput = { ...input, checkIns: [...input.checkIns, ...extra] };
-          expect(assess(changed)).toEqual(assess(input));
-        },
-      ),
-      RUNS,
-    );
-  });
+  it(
+    'valid check-ins after asOf never change the result',
+    () => {
+      fc.assert(
+        fc.property(
+          inputArb(),
+          fc.array(fc.tuple(fc.integer({ min: 1, max: 60 }), checkInBodyArb), { maxLength: 6 }),
+          ({ input }, later) => {
+            const taken = new Set(input.checkIns.map((c) => c.date));
+            const asOf = dayOfIso(input.asOf);
+            const extra: AssessInput['checkIns'] = [];
+            for (const [offset, body] of later) {
+              const date = isoOf(asOf + offset);
+              if (taken.has(date)) continue;
+              taken.add(date);
+              extra.push({ date, ...body });
+            }
+            const changed: AssessInput = { ...input, checkIns: [...input.checkIns, ...extra] };
+            expect(assess(changed)).toEqual(assess(input));
+          },
+        ),
+        RUNS,
+      );
+    },
+    SLOW,
+  );
 });
 
 describe('assessSeries ≡ assess for every day', () => {
@@ -240,64 +284,80 @@ describe('assessSeries ≡ assess for every day', () => {
     });
   };
 
-  it('over ranges inside and around a few months of data', () => {
-    fc.assert(
-      fc.property(
-        inputArb(),
-        fc.integer({ min: -5, max: 130 }),
-        fc.integer({ min: 0, max: 60 }),
-        ({ input, firstDay }, start, length) => {
-          seriesMatches(input, firstDay + start, firstDay + start + length);
-        },
-      ),
-      { numRuns: 120 },
-    );
-  });
+  it(
+    'over ranges inside and around a few months of data',
+    () => {
+      fc.assert(
+        fc.property(
+          inputArb(),
+          fc.integer({ min: -5, max: 130 }),
+          fc.integer({ min: 0, max: 60 }),
+          ({ input, firstDay }, start, length) => {
+            seriesMatches(input, firstDay + start, firstDay + start + length);
+          },
+        ),
+        { numRuns: 120 },
+      );
+    },
+    SLOW,
+  );
 
-  it('over long histories, where check-ins and runs leave the 400-day window', () => {
-    fc.assert(
-      fc.property(
-        inputArb(LONG),
-        fc.integer({ min: 350, max: 950 }),
-        fc.integer({ min: 0, max: 120 }),
-        ({ input, firstDay }, start, length) => {
-          seriesMatches(input, firstDay + start, firstDay + start + length);
-        },
-      ),
-      { numRuns: 40 },
-    );
-  });
+  it(
+    'over long histories, where check-ins and runs leave the 400-day window',
+    () => {
+      fc.assert(
+        fc.property(
+          inputArb(LONG),
+          fc.integer({ min: 350, max: 950 }),
+          fc.integer({ min: 0, max: 120 }),
+          ({ input, firstDay }, start, length) => {
+            seriesMatches(input, firstDay + start, firstDay + start + length);
+          },
+        ),
+        { numRuns: 40 },
+      );
+    },
+    SLOW,
+  );
 
-  it('returns nothing for an empty range', () => {
-    expect(assessSeries({ asOf: '2026-01-01', checkIns: [] }, '2026-01-02', '2026-01-01')).toEqual(
-      [],
-    );
-  });
+  it(
+    'returns nothing for an empty range',
+    () => {
+      expect(
+        assessSeries({ asOf: '2026-01-01', checkIns: [] }, '2026-01-02', '2026-01-01'),
+      ).toEqual([]);
+    },
+    SLOW,
+  );
 });
 
 describe('dailyLoadMetrics ≡ the metrics of assessSeries', () => {
-  it('gives the same km7, ref30, monotony and ACWR (before display rounding)', () => {
-    fc.assert(
-      fc.property(
-        inputArb(),
-        fc.integer({ min: -5, max: 130 }),
-        fc.integer({ min: 0, max: 40 }),
-        ({ input, firstDay }, start, length) => {
-          const from = isoOf(firstDay + start);
-          const to = isoOf(firstDay + start + length);
-          const out = newLoadMetricColumns(length + 1);
-          expect(dailyLoadMetrics(input, from, to, out)).toBe(length + 1);
-          const series = assessSeries(input, from, to);
-          const display = (x: number) => (Number.isNaN(x) ? null : roundMetric(x));
-          series.forEach((day, k) => {
-            expect(display(out.km7[k] as number)).toBe(day.metrics.km7);
-            expect(display(out.ref30[k] as number)).toBe(day.metrics.ref30Km);
-            expect(display(out.monotony[k] as number)).toBe(day.metrics.monotony);
-            expect(display(out.acwr[k] as number)).toBe(day.metrics.acwr);
-          });
-        },
-      ),
-      { numRuns: 100 },
-    );
-  });
+  it(
+    'gives the same km7, ref30, monotony and ACWR (before display rounding)',
+    () => {
+      fc.assert(
+        fc.property(
+          inputArb(),
+          fc.integer({ min: -5, max: 130 }),
+          fc.integer({ min: 0, max: 40 }),
+          ({ input, firstDay }, start, length) => {
+            const from = isoOf(firstDay + start);
+            const to = isoOf(firstDay + start + length);
+            const out = newLoadMetricColumns(length + 1);
+            expect(dailyLoadMetrics(input, from, to, out)).toBe(length + 1);
+            const series = assessSeries(input, from, to);
+            const display = (x: number) => (Number.isNaN(x) ? null : roundMetric(x));
+            series.forEach((day, k) => {
+              expect(display(out.km7[k] as number)).toBe(day.metrics.km7);
+              expect(display(out.ref30[k] as number)).toBe(day.metrics.ref30Km);
+              expect(display(out.monotony[k] as number)).toBe(day.metrics.monotony);
+              expect(display(out.acwr[k] as number)).toBe(day.metrics.acwr);
+            });
+          },
+        ),
+        { numRuns: 100 },
+      );
+    },
+    SLOW,
+  );
 });

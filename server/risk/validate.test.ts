@@ -5,6 +5,9 @@ import { assessInputSchema } from '@/lib/risk/schema';
 import { inputArb } from './testing/arbitraries';
 import { validateAssessInput, validateAssessRequest } from './validate';
 
+/** Property runs and child processes outlast vitest's 5 s default on a busy machine. */
+const SLOW = 180_000;
+
 const run = { date: '2026-03-09', ran: true, distanceKm: 8, durationMin: 45, rpe: 4 };
 const rest = { date: '2026-03-08', ran: false };
 const message = (raw: unknown) => {
@@ -138,61 +141,99 @@ describe('order: asOf, athlete, check-ins in input order (fields in interface or
     athlete: { ageYears: -1 },
     asOf: '2026-00-01',
   };
-  it('reports asOf first', () => {
-    expect(message(everythingWrong)).toMatch(/^asOf: /);
-  });
-  it('then athlete', () => {
-    expect(message({ ...everythingWrong, asOf: '2026-03-10' })).toMatch(/^athlete\.ageYears: /);
-  });
-  it('then the first check-in, its fields in interface order (morningPain before mood)', () => {
-    expect(message({ ...everythingWrong, asOf: '2026-03-10', athlete: null })).toBe(
-      'checkIns[0].morningPain: must be an integer from 0 to 10',
-    );
-  });
-  it('date before every other field of a check-in', () => {
-    const input = { asOf: '2026-03-10', checkIns: [{ ...run, rpe: 20, date: 'nope' }] };
-    expect(message(input)).toBe('checkIns[0].date: must be a real calendar date YYYY-MM-DD');
-  });
-  it('then clearances', () => {
-    const input = { ...everythingWrong, asOf: '2026-03-10', athlete: {}, checkIns: [] };
-    expect(message(input)).toBe('clearances[0].date: must be a real calendar date YYYY-MM-DD');
-  });
-  it('validates check-ins after asOf too', () => {
-    expect(message({ asOf: '2026-03-01', checkIns: [{ ...rest, mood: 0 }] })).toBe(
-      'checkIns[0].mood: must be an integer from 1 to 5',
-    );
-  });
+  it(
+    'reports asOf first',
+    () => {
+      expect(message(everythingWrong)).toMatch(/^asOf: /);
+    },
+    SLOW,
+  );
+  it(
+    'then athlete',
+    () => {
+      expect(message({ ...everythingWrong, asOf: '2026-03-10' })).toMatch(/^athlete\.ageYears: /);
+    },
+    SLOW,
+  );
+  it(
+    'then the first check-in, its fields in interface order (morningPain before mood)',
+    () => {
+      expect(message({ ...everythingWrong, asOf: '2026-03-10', athlete: null })).toBe(
+        'checkIns[0].morningPain: must be an integer from 0 to 10',
+      );
+    },
+    SLOW,
+  );
+  it(
+    'date before every other field of a check-in',
+    () => {
+      const input = { asOf: '2026-03-10', checkIns: [{ ...run, rpe: 20, date: 'nope' }] };
+      expect(message(input)).toBe('checkIns[0].date: must be a real calendar date YYYY-MM-DD');
+    },
+    SLOW,
+  );
+  it(
+    'then clearances',
+    () => {
+      const input = { ...everythingWrong, asOf: '2026-03-10', athlete: {}, checkIns: [] };
+      expect(message(input)).toBe('clearances[0].date: must be a real calendar date YYYY-MM-DD');
+    },
+    SLOW,
+  );
+  it(
+    'validates check-ins after asOf too',
+    () => {
+      expect(message({ asOf: '2026-03-01', checkIns: [{ ...rest, mood: 0 }] })).toBe(
+        'checkIns[0].mood: must be an integer from 1 to 5',
+      );
+    },
+    SLOW,
+  );
 });
 
 describe('null, unknown keys and arrays', () => {
-  it('treats null as absent and drops unknown keys from the clean copy', () => {
-    const result = validateAssessInput({
-      asOf: '2026-03-10',
-      athlete: null,
-      clearances: null,
-      note: 'ignored',
-      checkIns: [{ ...rest, morningPain: null, painDuring: null, extra: 1 }],
-    });
-    expect(result).toEqual({
-      ok: true,
-      value: { asOf: '2026-03-10', checkIns: [{ date: '2026-03-08', ran: false }] },
-    });
-  });
-  it('null for a required field is "required"', () => {
-    expect(message({ asOf: null, checkIns: [] })).toBe('asOf: required');
-    expect(message({ asOf: '2026-03-10', checkIns: [{ ...run, rpe: null }] })).toBe(
-      'checkIns[0].rpe: required when ran is true',
-    );
-  });
-  it('prefixes paths of an array input with [i]. and rejects the array whole', () => {
-    const good = { asOf: '2026-03-10', checkIns: [] };
-    const bad = { asOf: '2026-03-10', checkIns: [rest, { ...run, rpe: 11 }] };
-    expect(message([good, good, bad])).toBe('[2].checkIns[1].rpe: must be an integer from 0 to 10');
-    expect(message([good, 7])).toBe('[1]: must be an object');
-    expect(message([good, bad, { asOf: 'x' }])).toMatch(/^\[1\]\./);
-    expect(validateAssessRequest([good, good])).toEqual({ ok: true, value: [good, good] });
-    expect(validateAssessRequest([])).toEqual({ ok: true, value: [] });
-  });
+  it(
+    'treats null as absent and drops unknown keys from the clean copy',
+    () => {
+      const result = validateAssessInput({
+        asOf: '2026-03-10',
+        athlete: null,
+        clearances: null,
+        note: 'ignored',
+        checkIns: [{ ...rest, morningPain: null, painDuring: null, extra: 1 }],
+      });
+      expect(result).toEqual({
+        ok: true,
+        value: { asOf: '2026-03-10', checkIns: [{ date: '2026-03-08', ran: false }] },
+      });
+    },
+    SLOW,
+  );
+  it(
+    'null for a required field is "required"',
+    () => {
+      expect(message({ asOf: null, checkIns: [] })).toBe('asOf: required');
+      expect(message({ asOf: '2026-03-10', checkIns: [{ ...run, rpe: null }] })).toBe(
+        'checkIns[0].rpe: required when ran is true',
+      );
+    },
+    SLOW,
+  );
+  it(
+    'prefixes paths of an array input with [i]. and rejects the array whole',
+    () => {
+      const good = { asOf: '2026-03-10', checkIns: [] };
+      const bad = { asOf: '2026-03-10', checkIns: [rest, { ...run, rpe: 11 }] };
+      expect(message([good, good, bad])).toBe(
+        '[2].checkIns[1].rpe: must be an integer from 0 to 10',
+      );
+      expect(message([good, 7])).toBe('[1]: must be an object');
+      expect(message([good, bad, { asOf: 'x' }])).toMatch(/^\[1\]\./);
+      expect(validateAssessRequest([good, good])).toEqual({ ok: true, value: [good, good] });
+      expect(validateAssessRequest([])).toEqual({ ok: true, value: [] });
+    },
+    SLOW,
+  );
 });
 
 describe('the zod schema accepts exactly what the validator accepts', () => {
@@ -265,31 +306,35 @@ describe('the zod schema accepts exactly what the validator accepts', () => {
     value: junk,
   });
 
-  it('on random mutations of valid inputs', () => {
-    fc.assert(
-      fc.property(inputArb(), fc.array(mutation, { maxLength: 3 }), ({ input }, mutations) => {
-        const raw = structuredClone(input) as unknown as Record<string, unknown> & {
-          checkIns: Record<string, unknown>[];
-          clearances?: Record<string, unknown>[];
-        };
-        for (const m of mutations) {
-          if (m.where === 'asOf') raw.asOf = m.value;
-          else if (m.where === 'athlete') raw.athlete = m.value;
-          else if (m.where === 'ageYears') raw.athlete = { ageYears: m.value };
-          else if (m.where === 'checkIn' && raw.checkIns.length > 0) {
-            const c = raw.checkIns[m.index % raw.checkIns.length] as Record<string, unknown>;
-            c[m.key] = m.value;
-          } else if (m.where === 'clearance')
-            raw.clearances = [{ date: m.value, flags: ['swelling'] }];
-          else if (m.where === 'clearanceFlags')
-            raw.clearances = [{ date: '2026-01-01', flags: m.value }];
-        }
-        const ours = validateAssessInput(raw);
-        const theirs = assessInputSchema.safeParse(raw);
-        expect(ours.ok).toBe(theirs.success);
-        if (ours.ok && theirs.success) expect(ours.value).toEqual(theirs.data);
-      }),
-      { numRuns: 400 },
-    );
-  });
+  it(
+    'on random mutations of valid inputs',
+    () => {
+      fc.assert(
+        fc.property(inputArb(), fc.array(mutation, { maxLength: 3 }), ({ input }, mutations) => {
+          const raw = structuredClone(input) as unknown as Record<string, unknown> & {
+            checkIns: Record<string, unknown>[];
+            clearances?: Record<string, unknown>[];
+          };
+          for (const m of mutations) {
+            if (m.where === 'asOf') raw.asOf = m.value;
+            else if (m.where === 'athlete') raw.athlete = m.value;
+            else if (m.where === 'ageYears') raw.athlete = { ageYears: m.value };
+            else if (m.where === 'checkIn' && raw.checkIns.length > 0) {
+              const c = raw.checkIns[m.index % raw.checkIns.length] as Record<string, unknown>;
+              c[m.key] = m.value;
+            } else if (m.where === 'clearance')
+              raw.clearances = [{ date: m.value, flags: ['swelling'] }];
+            else if (m.where === 'clearanceFlags')
+              raw.clearances = [{ date: '2026-01-01', flags: m.value }];
+          }
+          const ours = validateAssessInput(raw);
+          const theirs = assessInputSchema.safeParse(raw);
+          expect(ours.ok).toBe(theirs.success);
+          if (ours.ok && theirs.success) expect(ours.value).toEqual(theirs.data);
+        }),
+        { numRuns: 400 },
+      );
+    },
+    SLOW,
+  );
 });

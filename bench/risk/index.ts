@@ -40,6 +40,9 @@ async function main(): Promise<void> {
     cpu: cpus()[0]?.model ?? 'unknown',
     cpus: cpus().length,
     loadAverage1m: round3(loadavg()[0] ?? 0),
+    note:
+      'wall-clock figures on a shared machine: other processes compete for the cores ' +
+      '(see loadAverage1m); cpuMs is the CPU time of this process (all its threads, GC included)',
     data: {
       generator:
         'bench/risk/generate.ts (seeded): daily check-ins (9 in 10 days), 3–6 runs a week, pain, wellness, sleep, shoes, rare red flags and clearances',

@@ -19,6 +19,7 @@ export interface SqlResult {
   span: string;
   athletes: number;
   athleteDays: number;
+  why: string;
   database: string;
   loadMs: number;
   engine: { ms: number; span: string };
@@ -167,6 +168,7 @@ export async function benchSql(athletes: readonly Athlete[]): Promise<SqlResult>
         'values in this process when its clock stops; one warm-up run each, untimed',
       athletes: athletes.length,
       athleteDays: athletes.length * days,
+      why: `the first ${athletes.length} athletes of (a): the SQL side takes minutes per 10,000 athlete-years`,
       database: label,
       loadMs: round3(loadMs),
       engine: {

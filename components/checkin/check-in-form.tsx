@@ -637,7 +637,7 @@ export function CheckInForm() {
         </p>
       ) : null}
 
-      <div className="sticky bottom-0 -mx-4 border-t border-border bg-background/95 px-4 py-3 backdrop-blur sm:static sm:mx-0 sm:border-0 sm:p-0">
+      <div>
         <Button
           type="submit"
           size="lg"

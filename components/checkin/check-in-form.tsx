@@ -158,7 +158,7 @@ export function CheckInForm() {
   // The idempotency key and the body it was first sent with: a retry of the same body reuses
   // the key; a changed body (or a successful submit) gets a new one.
   const keyRef = React.useRef<{ key: string; body: string | null } | null>(null);
-  const resultHeading = React.useRef<HTMLHeadingElement>(null);
+  const resultHeading = React.useRef<HTMLElement>(null);
   const errorRef = React.useRef<HTMLDivElement>(null);
 
   const data = days.data;

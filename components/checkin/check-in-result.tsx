@@ -34,13 +34,18 @@ export function CheckInResult({
   result: CheckInResultData;
   isToday: boolean;
   onEdit: () => void;
-  headingRef: React.Ref<HTMLHeadingElement>;
+  headingRef: React.Ref<HTMLElement>;
 }) {
   const { status } = result;
   const redFlags = status.reasons.filter((r) => r.ruleId.startsWith('RF_'));
   const others = status.reasons.filter((r) => !r.ruleId.startsWith('RF_'));
   return (
-    <section aria-labelledby="result-heading" className="flex flex-col gap-5">
+    <section
+      ref={headingRef}
+      tabIndex={-1}
+      aria-labelledby="result-heading"
+      className="flex scroll-mt-20 flex-col gap-5 outline-none"
+    >
       {redFlags.length > 0 ? (
         <Alert
           variant="destructive"
@@ -63,19 +68,16 @@ export function CheckInResult({
         </Alert>
       ) : null}
       <div className="flex flex-col gap-3 rounded-lg border border-border bg-card p-4">
-        <h2
-          id="result-heading"
-          ref={headingRef}
-          tabIndex={-1}
-          className="text-lg font-semibold outline-none"
-        >
+        <h2 id="result-heading" className="text-lg font-semibold">
           Check-in saved for {isToday ? 'today' : result.checkIn.date}
         </h2>
         <div className="flex flex-wrap items-center gap-3">
           <LevelBadge level={status.level} size="lg" />
           <span className="font-medium">{LEVEL_WORDS[status.level]}</span>
         </div>
-        {status.action ? <p className="text-base">{status.action}</p> : null}
+        {status.action && redFlags.length === 0 ? (
+          <p className="text-base">{status.action}</p>
+        ) : null}
         {redFlags.length === 0 && result.alertOpened ? (
           <p className="text-sm font-medium">Your coach has been told.</p>
         ) : null}

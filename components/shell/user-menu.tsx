@@ -57,7 +57,11 @@ export function UserMenu({ user }: { user: ShellUser }) {
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button variant="ghost" className="h-11 gap-2 px-1.5 sm:h-10 sm:px-2">
+        <Button
+          variant="ghost"
+          aria-label={`Account menu: ${user.name}`}
+          className="h-11 gap-2 px-1.5 sm:h-10 sm:px-2"
+        >
           <span
             aria-hidden="true"
             className="flex size-8 items-center justify-center rounded-full bg-secondary text-xs font-semibold text-secondary-foreground"

@@ -1,6 +1,9 @@
 import type { Database } from '@/db';
 import type { TeamEvent } from '@/lib/realtime/events';
-import { getTeamStreamBounds, listTeamEventsAfter } from '@/server/services/events/append-team-event';
+import {
+  getTeamStreamBounds,
+  listTeamEventsAfter,
+} from '@/server/services/events/append-team-event';
 import { EVENTS_CHANNEL } from './access-channel';
 import { emitEvent } from './replay';
 import type { RealtimeServer } from './socket-server';
@@ -18,16 +21,38 @@ export async function startRelay(io: RealtimeServer, database: Database) {
   let stopped = false;
 
   const localTeams = () =>
-    [...io.of('/').adapter.rooms.keys()].filter((r) => r.startsWith('team:')).map((r) => r.slice(5));
+    [...io.of('/').adapter.rooms.keys()]
+      .filter((r) => r.startsWith('team:'))
+      .map((r) => r.slice(5));
+
+  const priming = new Map<string, Promise<void>>();
+
+  /**
+   * Sets a team's starting cursor to its head, once. Sockets of a team first seen now get history
+   * by replay, which the connection handler runs only after this resolved: the replay then reads
+   * up to at least this head, so the relay's first events follow on without a gap (an overlap is
+   * de-duplicated by the client).
+   */
+  function prime(teamId: string): Promise<void> {
+    let p = priming.get(teamId);
+    if (!p) {
+      p = getTeamStreamBounds(database.db, teamId).then(
+        (b) => {
+          if (!emitted.has(teamId)) emitted.set(teamId, b.headSeq);
+        },
+        () => {
+          priming.delete(teamId);
+        },
+      );
+      priming.set(teamId, p);
+    }
+    return p;
+  }
 
   async function drainTeam(teamId: string) {
+    if (!emitted.has(teamId)) await prime(teamId);
     let cursor = emitted.get(teamId);
-    if (cursor === undefined) {
-      // A team first seen now starts at its head: its sockets got history by replay.
-      cursor = (await getTeamStreamBounds(database.db, teamId)).headSeq;
-      emitted.set(teamId, cursor);
-      return;
-    }
+    if (cursor === undefined) return;
     for (;;) {
       const rows = await listTeamEventsAfter(database.db, { teamId, afterSeq: cursor, limit: 500 });
       for (const row of rows) {
@@ -69,14 +94,19 @@ export async function startRelay(io: RealtimeServer, database: Database) {
   timer.unref();
   // Prime cursors for rooms as sockets join, so a team's first events are not skipped.
   io.of('/').adapter.on('create-room', (room: string) => {
-    if (room.startsWith('team:') && !emitted.has(room.slice(5))) {
-      void getTeamStreamBounds(database.db, room.slice(5)).then((b) => {
-        if (!emitted.has(room.slice(5))) emitted.set(room.slice(5), b.headSeq);
-      });
-    }
+    if (room.startsWith('team:')) void prime(room.slice(5));
+  });
+  // A room that empties forgets its cursor: when it is created again its sockets get history by
+  // replay, and the relay starts at the head instead of re-sending everything since.
+  io.of('/').adapter.on('delete-room', (room: string) => {
+    if (!room.startsWith('team:')) return;
+    emitted.delete(room.slice(5));
+    priming.delete(room.slice(5));
   });
 
   return {
+    /** Resolves once the relay's cursors for these teams are set (call before replaying to a socket). */
+    prime: (teamIds: string[]) => Promise.all(teamIds.map(prime)).then(() => {}),
     stop: async () => {
       stopped = true;
       clearInterval(timer);
@@ -86,6 +116,9 @@ export async function startRelay(io: RealtimeServer, database: Database) {
   };
 }
 
-export async function publishTeamEvents(database: Database, items: { teamId: string; seq: number }[]) {
+export async function publishTeamEvents(
+  database: Database,
+  items: { teamId: string; seq: number }[],
+) {
   for (const item of items) await database.notify(EVENTS_CHANNEL, `${item.teamId}:${item.seq}`);
 }

@@ -1,6 +1,9 @@
 import type { Db } from '@/db';
 import type { TeamEvent } from '@/lib/realtime/events';
-import { getTeamStreamBounds, listTeamEventsAfter } from '@/server/services/events/append-team-event';
+import {
+  getTeamStreamBounds,
+  listTeamEventsAfter,
+} from '@/server/services/events/append-team-event';
 import type { RealtimeSocket } from './socket-server';
 
 export const REPLAY_LIMIT = 1000;
@@ -11,7 +14,11 @@ export const REPLAY_WINDOW_MS = 24 * 60 * 60 * 1000;
  * not see is ignored. Beyond the window (pruned, older than 24 h or over 1,000 events) the client
  * is told to refetch that team.
  */
-export async function replayCursors(db: Db, socket: RealtimeSocket, cursors: Record<string, number>) {
+export async function replayCursors(
+  db: Db,
+  socket: RealtimeSocket,
+  cursors: Record<string, number>,
+) {
   for (const teamId of socket.data.teamIds) {
     const raw = cursors[teamId];
     if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 0) continue;

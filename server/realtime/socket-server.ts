@@ -19,8 +19,18 @@ interface SocketData {
   teamIds: string[];
 }
 
-export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-export type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type RealtimeServer = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
+export type RealtimeSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
 
 const KEY = Symbol.for('loadline.io');
 
@@ -30,7 +40,9 @@ export function getRealtimeServer(): RealtimeServer | undefined {
 
 /** Team rooms a viewer may join, decided from memberships: the teams they coach. */
 export function roomsFor(viewer: Viewer): string[] {
-  const teams = viewer.memberships.filter((m) => m.role === 'coach' && m.teamId).map((m) => m.teamId!);
+  const teams = viewer.memberships
+    .filter((m) => m.role === 'coach' && m.teamId)
+    .map((m) => m.teamId!);
   return [...new Set(teams)];
 }
 
@@ -54,16 +66,28 @@ export async function createRealtimeServer(
       const ids = await readSessionIds(socket.request.headers);
       const viewer = ids ? await loadViewer(database.db, ids) : null;
       if (!viewer) return next(new Error('unauthorized'));
-      socket.data = { userId: viewer.userId, sessionId: viewer.sessionId, teamIds: roomsFor(viewer) };
+      socket.data = {
+        userId: viewer.userId,
+        sessionId: viewer.sessionId,
+        teamIds: roomsFor(viewer),
+      };
       next();
     } catch {
       next(new Error('unavailable'));
     }
   });
 
+  let relay: Awaited<ReturnType<typeof startRelay>> | undefined;
+
   io.on('connection', async (socket: RealtimeSocket) => {
     guardAgainstFlooding(socket);
-    await socket.join([`user:${socket.data.userId}`, ...socket.data.teamIds.map((t) => `team:${t}`)]);
+    await socket.join([
+      `user:${socket.data.userId}`,
+      ...socket.data.teamIds.map((t) => `team:${t}`),
+    ]);
+    // The relay's cursor of a newly joined team must be read before the replay, or an event
+    // committed in between is neither replayed nor relayed.
+    await relay?.prime(socket.data.teamIds);
     const auth = (socket.handshake.auth ?? {}) as HandshakeAuth;
     await replayCursors(database.db, socket, auth.cursors ?? {}).catch(() => {
       for (const teamId of socket.data.teamIds) socket.emit('sync:reset', { teamId });
@@ -74,12 +98,13 @@ export async function createRealtimeServer(
   const unlisten = await database.listen(ACCESS_CHANNEL, (userId) => {
     void applyAccessChange(io, database, userId);
   });
-  const relay = await startRelay(io, database);
+  relay = await startRelay(io, database);
+  const started = relay;
 
   return {
     io,
     close: async () => {
-      await relay.stop();
+      await started.stop();
       await unlisten();
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
@@ -100,7 +125,8 @@ export async function applyAccessChange(io: RealtimeServer, database: Database, 
     for (const room of socket.rooms) {
       if (room.startsWith('team:') && !allowed.has(room.slice(5))) socket.leave(room);
     }
-    for (const teamId of allowed) if (!socket.rooms.has(`team:${teamId}`)) socket.join(`team:${teamId}`);
+    for (const teamId of allowed)
+      if (!socket.rooms.has(`team:${teamId}`)) socket.join(`team:${teamId}`);
     socket.data.teamIds = [...allowed];
   }
 }

@@ -59,8 +59,15 @@ export function generateAthletes(
       const fatigue = 2 + Math.floor(random() * 4);
       const soreness = 2 + Math.floor(random() * 4);
       const mood = 2 + Math.floor(random() * 4);
-      // Each check-in is built as one literal in the field order of the spec, as a parsed
-      // request or a mapped database row would be (objects with a few stable shapes).
+      // Each check-in is one object literal with its keys in the spec's order, as a parsed
+      // request or a mapped database row would be: a few stable object shapes. (Building them
+      // by spreading or adding keys later would give hundreds of shapes and make every
+      // property read in the engine a slow generic lookup, which real inputs do not cause.)
+      const flagged = random() < 0.003;
+      const redFlags: Flag[] = flagged ? [pick(FLAGS)] : [];
+      if (flagged && random() < 0.5) {
+        clearances.push({ date: formatDayNumber(first + d + 2), flags: [...redFlags] });
+      }
       let c: CheckIn;
       if (runs) {
         const long = d % 7 === 6;
@@ -69,42 +76,77 @@ export function generateAthletes(
         );
         shoe += km;
         if (shoe > 950) shoe = 0;
-        c = {
-          date,
-          ran: true,
-          distanceKm: km,
-          durationMin: Math.round(km * (5 + random() * 1.5)),
-          rpe: long ? 5 + Math.floor(random() * 3) : 2 + Math.floor(random() * 4),
-          runType: long ? 'long' : pick(['easy', 'easy', 'tempo', 'intervals', 'hills'] as const),
-          morningPain,
-          painDuring: Math.min(10, painLevel + Math.floor(random() * 2)),
-          painTrend: pick(['none', 'none', 'stayed', 'faded', 'worsened'] as const),
-          sleepHours,
-          sleepQuality,
-          stress,
-          fatigue,
-          soreness,
-          mood,
-          shoeKm: Math.round(shoe),
-        };
+        const durationMin = Math.round(km * (5 + random() * 1.5));
+        const rpe = long ? 5 + Math.floor(random() * 3) : 2 + Math.floor(random() * 4);
+        const runType = long
+          ? 'long'
+          : pick(['easy', 'easy', 'tempo', 'intervals', 'hills'] as const);
+        const painDuring = Math.min(10, painLevel + Math.floor(random() * 2));
+        const painTrend = pick(['none', 'none', 'stayed', 'faded', 'worsened'] as const);
+        const shoeKm = Math.round(shoe);
+        c = flagged
+          ? {
+              date,
+              ran: true,
+              distanceKm: km,
+              durationMin,
+              rpe,
+              runType,
+              morningPain,
+              painDuring,
+              painTrend,
+              redFlags,
+              sleepHours,
+              sleepQuality,
+              stress,
+              fatigue,
+              soreness,
+              mood,
+              shoeKm,
+            }
+          : {
+              date,
+              ran: true,
+              distanceKm: km,
+              durationMin,
+              rpe,
+              runType,
+              morningPain,
+              painDuring,
+              painTrend,
+              sleepHours,
+              sleepQuality,
+              stress,
+              fatigue,
+              soreness,
+              mood,
+              shoeKm,
+            };
       } else {
-        c = {
-          date,
-          ran: false,
-          morningPain,
-          sleepHours,
-          sleepQuality,
-          stress,
-          fatigue,
-          soreness,
-          mood,
-        };
-      }
-      if (random() < 0.003) {
-        const flag = pick(FLAGS);
-        c = { ...c, redFlags: [flag] };
-        if (random() < 0.5)
-          clearances.push({ date: formatDayNumber(first + d + 2), flags: [flag] });
+        c = flagged
+          ? {
+              date,
+              ran: false,
+              morningPain,
+              redFlags,
+              sleepHours,
+              sleepQuality,
+              stress,
+              fatigue,
+              soreness,
+              mood,
+            }
+          : {
+              date,
+              ran: false,
+              morningPain,
+              sleepHours,
+              sleepQuality,
+              stress,
+              fatigue,
+              soreness,
+              mood,
+            };
       }
       checkIns.push(c);
     }

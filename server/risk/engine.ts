@@ -11,7 +11,7 @@ import { ENGINE_CONFIG } from './config';
 import { isoDate } from './dates';
 import { DayFacts } from './facts';
 import { deriveColumns, NO_DAY } from './metrics';
-import { roundMetric, roundMetricNonNegative } from './rounding';
+import { METRIC_NUDGE, roundMetric } from './rounding';
 import { ruleSetOf } from './rule-set';
 import { equipmentRules } from './rules/equipment';
 import { infoRules } from './rules/info';
@@ -41,18 +41,27 @@ const ACUTE_KEEP = 1 - ACUTE_LAMBDA;
 const CHRONIC_LAMBDA = 2 / (CFG.ewma.chronicDays + 1);
 const CHRONIC_KEEP = 1 - CHRONIC_LAMBDA;
 
-/** Display metrics, rounded to 2 decimals (risk-model.md §6); only spikePct can be negative. */
+const METRIC_SCALE = 10 ** CFG.rounding.metricDecimals;
+
+/**
+ * Display metrics, rounded to 2 decimals (risk-model.md §6). Only spikePct can be negative;
+ * the others are rounded inline exactly as roundMetric does it (same operations, same order):
+ * a call per value here would box each result in a new heap number, once per field per day.
+ */
 function buildMetrics(f: DayFacts, km7: number, ref30: number, daysSinceLastRun: number): Metrics {
-  const r = roundMetricNonNegative;
+  const S = METRIC_SCALE;
+  const N = METRIC_NUDGE;
   return {
-    km7: r(km7),
-    ref30Km: ref30 > 0 ? r(ref30) : null,
+    km7: Math.round(km7 * S * N) / S,
+    ref30Km: ref30 > 0 ? Math.round(ref30 * S * N) / S : null,
     spikePct: Number.isNaN(f.spikePct) ? null : roundMetric(f.spikePct),
-    acwr: Number.isNaN(f.acwr) ? null : r(f.acwr),
-    ewmaAcute: r(f.ewmaAcute),
-    ewmaChronic: r(f.ewmaChronic),
-    monotony: Number.isNaN(f.monotony) ? null : r(f.monotony),
-    morningPain7: Number.isNaN(f.morningPainWeek) ? null : r(f.morningPainWeek),
+    acwr: Number.isNaN(f.acwr) ? null : Math.round(f.acwr * S * N) / S,
+    ewmaAcute: Math.round(f.ewmaAcute * S * N) / S,
+    ewmaChronic: Math.round(f.ewmaChronic * S * N) / S,
+    monotony: Number.isNaN(f.monotony) ? null : Math.round(f.monotony * S * N) / S,
+    morningPain7: Number.isNaN(f.morningPainWeek)
+      ? null
+      : Math.round(f.morningPainWeek * S * N) / S,
     daysSinceLastRun: daysSinceLastRun >= 0 ? daysSinceLastRun : null,
   };
 }

@@ -82,21 +82,38 @@ export function deriveColumns(tl: Timeline, o: DeriveOptions): Derived {
   const { km, load, ran } = tl;
   const { km7, load7, ref30, spikePct, prevRun } = d;
   const week = o.weekDays;
-  for (let i = Math.max(o.derivedFrom, week - 1); i < n; i++) {
-    let k = 0;
-    let l = 0;
-    for (let j = i - week + 1; j <= i; j++) {
-      k += km[j] as number;
-      l += load[j] as number;
+  const first = Math.max(o.derivedFrom, week - 1);
+  if (week === 7) {
+    // The usual week, unrolled: the same additions in the same order as the loop below.
+    for (let i = first; i < n; i++) {
+      km7[i] =
+        (km[i - 6] as number) +
+        (km[i - 5] as number) +
+        (km[i - 4] as number) +
+        (km[i - 3] as number) +
+        (km[i - 2] as number) +
+        (km[i - 1] as number) +
+        (km[i] as number);
+      load7[i] =
+        (load[i - 6] as number) +
+        (load[i - 5] as number) +
+        (load[i - 4] as number) +
+        (load[i - 3] as number) +
+        (load[i - 2] as number) +
+        (load[i - 1] as number) +
+        (load[i] as number);
     }
-    km7[i] = k;
-    load7[i] = l;
-  }
-
-  let last = NO_DAY;
-  for (let i = 0; i < n; i++) {
-    prevRun[i] = last;
-    if (ran[i]) last = i;
+  } else {
+    for (let i = first; i < n; i++) {
+      let k = 0;
+      let l = 0;
+      for (let j = i - week + 1; j <= i; j++) {
+        k += km[j] as number;
+        l += load[j] as number;
+      }
+      km7[i] = k;
+      load7[i] = l;
+    }
   }
 
   // Sliding maximum over i−R..i−1 with a monotonic deque of indexes (km decreasing).
@@ -125,7 +142,10 @@ export function deriveColumns(tl: Timeline, o: DeriveOptions): Derived {
   let ws = 0;
   let wq = 0;
   let wc = 0;
+  let lastRun = NO_DAY;
   for (let i = 0; i < n; i++) {
+    prevRun[i] = lastRun;
+    if (ran[i]) lastRun = i;
     const mp = morningPain[i] as number;
     const w = wellness60[i] as number;
     if (hasCheckIn[i]) {

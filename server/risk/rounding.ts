@@ -10,6 +10,8 @@
 import { ENGINE_CONFIG } from './config';
 
 const NUDGE = 1 + 2 ** -44;
+/** The nudge, for code that inlines roundMetric's arithmetic. */
+export const METRIC_NUDGE = NUDGE;
 
 export function roundHalfAway(value: number, decimals: number): number {
   const scale = 10 ** decimals;
@@ -32,11 +34,6 @@ export function roundForCompare(value: number): number {
 export function roundMetric(value: number): number {
   const rounded = Math.round(Math.abs(value) * METRIC_SCALE * NUDGE) / METRIC_SCALE;
   return value < 0 && rounded !== 0 ? -rounded : rounded;
-}
-
-/** roundMetric for a value known to be ≥ 0 (most metrics): no sign handling. */
-export function roundMetricNonNegative(value: number): number {
-  return Math.round(value * METRIC_SCALE * NUDGE) / METRIC_SCALE;
 }
 
 // Threshold tests on computed quantities. Rounding to 6 decimals moves a value by at most

@@ -95,6 +95,7 @@ export function loadRules(
   const calibrating = history < CALIBRATION_DAYS;
   if (
     !calibrating &&
+    load7 > 0 && // monotony is undefined (NaN) without load
     exceeds(f.monotony, L.monotonyAbove) &&
     exceeds(load7 - f.loadChronic / CHRONIC_WEEKS, 0)
   ) {

@@ -1,13 +1,13 @@
 /** Reason texts: plain titles, measured value against threshold, actions for the runner. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RULE_IDS, RULES, type RuleId } from '@/lib/risk/rules';
 import { REFERENCES } from '@/lib/risk/references';
+import { RULE_IDS, RULES, type RuleId } from '@/lib/risk/rules';
+import type { AssessInput, Reason } from '@/lib/risk/types';
 import cases from './fixtures/cases.json';
 import { assess, assessSeries, NO_WARNING_ACTION } from './index';
 import { inputArb, isoOf } from './testing/arbitraries';
 import { history } from './testing/builders';
-import type { AssessInput, Reason } from '@/lib/risk/types';
 
 /** Property runs and child processes outlast vitest's 5 s default on a busy machine. */
 const SLOW = 180_000;

@@ -94,6 +94,12 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 };
 
+/** Mean of the fastest third of the samples. */
+const fastestThird = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b).slice(0, Math.max(1, Math.floor(xs.length / 3)));
+  return s.reduce((x, y) => x + y, 0) / s.length;
+};
+
 forEachDatabase((getCtx) => {
   let seed: SecuritySeed;
 
@@ -163,10 +169,12 @@ forEachDatabase((getCtx) => {
     it('check 2: an unknown email takes as long as a wrong password (one argon2id verify each)', async () => {
       // security.md asks for ±10%. Both paths run exactly one argon2id verify with the same
       // parameters (the dummy hash is made by hashPassword), one SELECT and one INSERT, so they are
-      // equal by construction; but these test machines run several suites and other engineers'
-      // processes at once, and single ~30 ms samples jitter by more than 10%. Medians of
-      // interleaved runs within ±25% still catch the real failure (a skipped verify: ~0.5 ms
-      // against ~30 ms, i.e. a factor of 50).
+      // equal by construction. What the test can measure is noisier: these machines run several
+      // suites and other engineers' processes on 2 cores, and single ~25 ms samples range from 22
+      // to 75 ms; medians of 7 interleaved runs were seen 40% apart under that load. The fastest
+      // third of each series estimates the intrinsic cost (interference only ever adds time), so
+      // it is compared within ±25%; that still catches the real failure, a skipped verify
+      // (~1 ms against ~25 ms).
       const ip = freshIp();
       const known = seed.users.a2.email;
       const unknown = `ghost-${randomUUID()}@seed.test`;
@@ -179,7 +187,7 @@ forEachDatabase((getCtx) => {
       await run(unknown); // warms the lazily computed dummy hash
       const wrongTimes: number[] = [];
       const unknownTimes: number[] = [];
-      for (let i = 0; i < 7; i++) {
+      for (let i = 0; i < 9; i++) {
         if (i % 2) {
           wrongTimes.push(await run(known));
           unknownTimes.push(await run(unknown));
@@ -188,13 +196,11 @@ forEachDatabase((getCtx) => {
           wrongTimes.push(await run(known));
         }
       }
-      const a = median(wrongTimes);
-      const b = median(unknownTimes);
-      expect(Math.min(a, b), 'a verify runs on both paths').toBeGreaterThan(5);
-      expect(
-        Math.abs(a - b) / Math.max(a, b),
-        `medians ${a.toFixed(1)} vs ${b.toFixed(1)} ms`,
-      ).toBeLessThan(0.25);
+      const a = fastestThird(wrongTimes);
+      const b = fastestThird(unknownTimes);
+      const detail = `fastest thirds ${a.toFixed(1)} vs ${b.toFixed(1)} ms; medians ${median(wrongTimes).toFixed(1)} vs ${median(unknownTimes).toFixed(1)} ms`;
+      expect(Math.min(a, b), `a verify runs on both paths (${detail})`).toBeGreaterThan(5);
+      expect(Math.abs(a - b) / Math.max(a, b), detail).toBeLessThan(0.25);
     });
 
     it('check 3: a 1 MB email or password is rejected before any hashing or database work', async () => {

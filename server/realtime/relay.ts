@@ -28,10 +28,10 @@ export async function startRelay(io: RealtimeServer, database: Database) {
   const priming = new Map<string, Promise<void>>();
 
   /**
-   * Sets a team's starting cursor to its head, once. Sockets of a team first seen now get history
-   * by replay, which the connection handler runs only after this resolved: the replay then reads
-   * up to at least this head, so the relay's first events follow on without a gap (an overlap is
-   * de-duplicated by the client).
+   * Sets the starting cursor of a team new to this instance to its head, once. Call it before a
+   * socket joins the team's room: events after that head are relayed, earlier ones reach the
+   * socket by replay, so nothing committed around the join is lost (an overlap is de-duplicated
+   * by the client).
    */
   function prime(teamId: string): Promise<void> {
     let p = priming.get(teamId);
@@ -92,20 +92,15 @@ export async function startRelay(io: RealtimeServer, database: Database) {
   });
   const timer = setInterval(() => kick(true), POLL_MS);
   timer.unref();
-  // Prime cursors for rooms as sockets join, so a team's first events are not skipped.
+  // Safety net for rooms joined without `prime` first. A cursor is kept when its room empties:
+  // an older cursor only re-sends events (the client drops seqs it has seen), while a head read
+  // after a join could skip an event committed in between.
   io.of('/').adapter.on('create-room', (room: string) => {
     if (room.startsWith('team:')) void prime(room.slice(5));
   });
-  // A room that empties forgets its cursor: when it is created again its sockets get history by
-  // replay, and the relay starts at the head instead of re-sending everything since.
-  io.of('/').adapter.on('delete-room', (room: string) => {
-    if (!room.startsWith('team:')) return;
-    emitted.delete(room.slice(5));
-    priming.delete(room.slice(5));
-  });
 
   return {
-    /** Resolves once the relay's cursors for these teams are set (call before replaying to a socket). */
+    /** Resolves once the relay's cursors for these teams are set; call before joining their rooms. */
     prime: (teamIds: string[]) => Promise.all(teamIds.map(prime)).then(() => {}),
     stop: async () => {
       stopped = true;

@@ -81,13 +81,14 @@ export async function createRealtimeServer(
 
   io.on('connection', async (socket: RealtimeSocket) => {
     guardAgainstFlooding(socket);
+    // The relay's cursor of a team new to this instance is read before the socket joins (and
+    // before the replay), so no event committed in between is both unreplayed and unrelayed.
+    await relay?.prime(socket.data.teamIds);
+    if (socket.disconnected) return;
     await socket.join([
       `user:${socket.data.userId}`,
       ...socket.data.teamIds.map((t) => `team:${t}`),
     ]);
-    // The relay's cursor of a newly joined team must be read before the replay, or an event
-    // committed in between is neither replayed nor relayed.
-    await relay?.prime(socket.data.teamIds);
     const auth = (socket.handshake.auth ?? {}) as HandshakeAuth;
     await replayCursors(database.db, socket, auth.cursors ?? {}).catch(() => {
       for (const teamId of socket.data.teamIds) socket.emit('sync:reset', { teamId });
@@ -96,7 +97,7 @@ export async function createRealtimeServer(
   });
 
   const unlisten = await database.listen(ACCESS_CHANNEL, (userId) => {
-    void applyAccessChange(io, database, userId);
+    void applyAccessChange(io, database, userId, relay);
   });
   relay = await startRelay(io, database);
   const started = relay;
@@ -112,8 +113,16 @@ export async function createRealtimeServer(
   };
 }
 
-/** Re-reads a user's session and memberships; sockets leave rooms they may no longer see. */
-export async function applyAccessChange(io: RealtimeServer, database: Database, userId: string) {
+/**
+ * Re-reads a user's session and memberships; sockets leave rooms they may no longer see and join
+ * the teams they gained (the relay's cursor of such a team is read before the join).
+ */
+export async function applyAccessChange(
+  io: RealtimeServer,
+  database: Database,
+  userId: string,
+  relay?: { prime(teamIds: string[]): Promise<void> },
+) {
   const sockets = await io.in(`user:${userId}`).fetchSockets();
   for (const socket of sockets) {
     const viewer = await loadViewer(database.db, { userId, sessionId: socket.data.sessionId });
@@ -125,8 +134,9 @@ export async function applyAccessChange(io: RealtimeServer, database: Database, 
     for (const room of socket.rooms) {
       if (room.startsWith('team:') && !allowed.has(room.slice(5))) socket.leave(room);
     }
-    for (const teamId of allowed)
-      if (!socket.rooms.has(`team:${teamId}`)) socket.join(`team:${teamId}`);
+    const gained = [...allowed].filter((teamId) => !socket.rooms.has(`team:${teamId}`));
+    if (gained.length) await relay?.prime(gained);
+    for (const teamId of gained) socket.join(`team:${teamId}`);
     socket.data.teamIds = [...allowed];
   }
 }

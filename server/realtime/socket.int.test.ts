@@ -202,6 +202,7 @@ async function appendSquadUpdate(
   database: Database,
   teamId: string,
   athleteId: string,
+  onCommitted?: (seq: number) => void,
 ): Promise<number> {
   const seq = await database.db.transaction((tx) =>
     appendTeamEvent(tx as unknown as Db, {
@@ -218,6 +219,7 @@ async function appendSquadUpdate(
       },
     }),
   );
+  onCommitted?.(seq);
   await publishTeamEvents(database, [{ teamId, seq }]);
   return seq;
 }
@@ -664,6 +666,62 @@ forEachDatabase((getCtx) => {
         expect(
           wanted.filter((s) => !got().has(s)),
           `round ${round}: cursor ${cursor}`,
+        ).toEqual([]);
+        closeClient(client);
+      }
+    });
+
+    it('a connected coach added to a team while events are committed gets every event after the join', async () => {
+      // The access-change path joins rooms without a replay: the relay's cursor of a team new to
+      // the instance must be read before the join, not after it.
+      for (let round = 0; round < 8; round++) {
+        const [team] = await seed.db
+          .insert(teamsTable)
+          .values({ clubId: seed.clubs.X, name: `Added race ${round}` })
+          .returning({ id: teamsTable.id });
+        const [coach] = await seed.db
+          .insert(users)
+          .values({ email: `added-${round}-${Date.now()}@seed.test`, name: `Added ${round}` })
+          .returning({ id: users.id });
+        const client = openClient(two, {
+          cookie: (await mintSession(seed.db, { id: coach!.id })).cookie,
+        });
+        await ready(client);
+        let writing = true;
+        const commits: { seq: number; committedAt: number }[] = [];
+        const writer = (async () => {
+          for (let i = 0; writing && i < 200; i++) {
+            await appendSquadUpdate(one.database, team!.id, seed.users.a1.id, (seq) =>
+              commits.push({ seq, committedAt: performance.now() }),
+            );
+            await sleep(1);
+          }
+        })();
+        // The server-side moment of the join (same process, same clock as the writer's).
+        let joinedAt = Number.POSITIVE_INFINITY;
+        const onJoin = (room: string) => {
+          if (room === `team:${team!.id}`) joinedAt = Math.min(joinedAt, performance.now());
+        };
+        two.io.of('/').adapter.on('join-room', onJoin);
+        try {
+          await sleep(5 + round * 4);
+          await seed.db
+            .insert(memberships)
+            .values({ userId: coach!.id, clubId: seed.clubs.X, teamId: team!.id, role: 'coach' });
+          await publishAccessChange(one.database, coach!.id);
+          await waitFor(() => roomsOf(two, client).includes(`team:${team!.id}`), 2000, 'joined');
+          await sleep(60);
+        } finally {
+          writing = false;
+          await writer;
+          two.io.of('/').adapter.off('join-room', onJoin);
+        }
+        const wanted = commits.filter((c) => c.committedAt > joinedAt).map((c) => c.seq);
+        const got = () => new Set(client.teamEvents(team!.id).map((e) => Number(e.payload?.seq)));
+        await waitFor(() => wanted.every((s) => got().has(s)), 3000, 'all events').catch(() => {});
+        expect(
+          wanted.filter((s) => !got().has(s)),
+          `round ${round}`,
         ).toEqual([]);
         closeClient(client);
       }

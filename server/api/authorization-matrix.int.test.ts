@@ -8,9 +8,20 @@
 import { randomUUID } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
 import { and, count, eq } from 'drizzle-orm';
+import superjson from 'superjson';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setDatabase } from '@/db';
-import { auditLog, checkIns, loginAttempts, memberships, teams, userSessions } from '@/db/schema';
+import {
+  auditLog,
+  checkIns,
+  events,
+  idempotencyKeys,
+  loginAttempts,
+  memberships,
+  teams,
+  userSessions,
+} from '@/db/schema';
+import { REQUEST_HEADER } from '@/lib/http';
 import {
   AUTHORIZATION_MATRIX,
   type Expectation,
@@ -27,6 +38,7 @@ import {
   type Caller,
   type SecuritySeed,
   seedSecurity,
+  todayUtc,
   type UserKey,
 } from '@/test/support/security-seed';
 
@@ -366,88 +378,200 @@ forEachDatabase((getCtx) => {
     });
 
     describe('check 12: POSTs without the same-origin proof → 403, nothing written', () => {
-      const json = JSON.stringify({ json: { teamId: '00000000-0000-4000-8000-000000000000' } });
-      const bad: [string, BodyInit, Record<string, string>][] = [
-        ['text/plain', json, { 'content-type': 'text/plain', origin: TEST_ORIGIN }],
+      /** A valid check-in of a1 for today, as the app's client serialises it. */
+      const submitBody = (sleepHours: number) =>
+        JSON.stringify(
+          superjson.serialize({
+            idempotencyKey: randomUUID(),
+            date: todayUtc(),
+            checkIn: { ran: false, sleepHours, mood: 4 },
+          }),
+        );
+      const bad: [string, (body: string) => BodyInit, Record<string, string>][] = [
+        ['text/plain', (b) => b, { 'content-type': 'text/plain', origin: TEST_ORIGIN }],
         [
           'form-urlencoded',
-          'teamId=x',
+          (b) => new URLSearchParams({ input: b }).toString(),
           { 'content-type': 'application/x-www-form-urlencoded', origin: TEST_ORIGIN },
         ],
         [
           'multipart',
-          '--b\r\nContent-Disposition: form-data; name="teamId"\r\n\r\nx\r\n--b--\r\n',
-          { 'content-type': 'multipart/form-data; boundary=b', origin: TEST_ORIGIN },
+          (b) => {
+            const form = new FormData();
+            form.set('input', b);
+            return form;
+          },
+          { origin: TEST_ORIGIN },
         ],
-        ['no content type', json, { origin: TEST_ORIGIN }],
+        ['no content type', (b) => new Blob([b]), { origin: TEST_ORIGIN }],
         [
           'a foreign Origin',
-          json,
+          (b) => b,
           { 'content-type': 'application/json', origin: 'https://evil.example' },
         ],
         [
           'a look-alike Origin',
-          json,
+          (b) => b,
           { 'content-type': 'application/json', origin: 'http://localhost:3000.evil.example' },
         ],
-        ['the literal Origin null', json, { 'content-type': 'application/json', origin: 'null' }],
-        ['no Origin', json, { 'content-type': 'application/json' }],
+        [
+          'the literal Origin null',
+          (b) => b,
+          { 'content-type': 'application/json', origin: 'null' },
+        ],
+        ['no Origin', (b) => b, { 'content-type': 'application/json' }],
       ];
 
-      it.each(bad)('%s → 403', async (_label, body, headers) => {
-        const before = await stateCounts(seed);
-        // Every procedure path, so the refusal cannot depend on which procedure (or mutation) exists.
-        for (const path of procedurePaths) {
-          const res = await trpcPostRaw(path, body, appHeaders(cookies.cA, headers));
-          expect(res.status, `${path}`).toBe(403);
-          expect(res.headers.get('cache-control')).toBe('no-store');
-        }
-        expect(await stateCounts(seed)).toEqual(before);
-      });
-
-      it('without the custom header → 403', async () => {
-        const before = await stateCounts(seed);
-        const res = await trpcPostRaw('squad.board', json, {
-          cookie: cookies.cA,
-          'content-type': 'application/json',
-          origin: TEST_ORIGIN,
-        });
-        expect(res.status).toBe(403);
-        expect(await stateCounts(seed)).toEqual(before);
-      });
-
-      it('with the proof the guard lets it through (a query over POST is then refused by tRPC, 405)', async () => {
+      it.each(bad)('%s → 403, no check-in written', async (_label, encode, headers) => {
+        const before = await stateSnapshot(seed);
         const res = await trpcPostRaw(
-          'squad.board',
-          json,
-          appHeaders(cookies.cA, {
+          'checkIn.submit',
+          encode(submitBody(3.5)),
+          appHeaders(cookies.a1, headers),
+        );
+        expect(res.status).toBe(403);
+        expect(res.headers.get('cache-control')).toBe('no-store');
+        // Every procedure path, so the refusal cannot depend on which procedure exists.
+        for (const path of procedurePaths) {
+          const other = await trpcPostRaw(
+            path,
+            encode(submitBody(3.5)),
+            appHeaders(cookies.a1, headers),
+          );
+          expect(other.status, path).toBe(403);
+        }
+        expect(await stateSnapshot(seed)).toEqual(before);
+      });
+
+      it('without the custom header, or with a wrong value → 403, no check-in written', async () => {
+        const before = await stateSnapshot(seed);
+        for (const value of [undefined, '0', 'true']) {
+          const res = await trpcPostRaw('checkIn.submit', submitBody(3.5), {
+            cookie: cookies.a1,
+            'content-type': 'application/json',
+            origin: TEST_ORIGIN,
+            ...(value === undefined ? {} : { [REQUEST_HEADER]: value }),
+          });
+          expect(res.status, String(value)).toBe(403);
+        }
+        expect(await stateSnapshot(seed)).toEqual(before);
+      });
+
+      it('with the proof the same POST is accepted and written (the control)', async () => {
+        const before = await stateSnapshot(seed);
+        const res = await trpcPostRaw(
+          'checkIn.submit',
+          submitBody(6.25),
+          appHeaders(cookies.a1, {
             'content-type': 'application/json; charset=utf-8',
             origin: TEST_ORIGIN,
           }),
         );
+        expect(res.status, res.text).toBe(200);
+        const after = await stateSnapshot(seed);
+        expect(after.idempotencyKeys).toBe(before.idempotencyKeys + 1);
+        expect(after.a1Today?.sleepHours).toBe(6.25);
+      });
+
+      it('a query over POST is refused by tRPC even with the proof (405), and GET never runs a mutation', async () => {
+        const res = await trpcPostRaw(
+          'squad.board',
+          JSON.stringify(superjson.serialize({ teamId: seed.teams.A })),
+          appHeaders(cookies.cA, { 'content-type': 'application/json', origin: TEST_ORIGIN }),
+        );
         expect(res.status).toBe(405);
+        const before = await stateSnapshot(seed);
+        const get = await trpcQueryBatch(
+          [
+            [
+              'checkIn.submit',
+              { idempotencyKey: randomUUID(), date: todayUtc(), checkIn: { ran: false } },
+            ],
+          ],
+          appHeaders(cookies.a1),
+        );
+        expect(get.status).toBe(405);
+        expect(await stateSnapshot(seed)).toEqual(before);
       });
     });
   });
+
+  describe('check 10: an athlete cannot write for someone else', () => {
+    it('a1 submitting with athleteId b1 → stored for a1 (the session decides), b1 untouched', async () => {
+      const b1Before = await checkInsOf(seed, seed.users.b1.id);
+      const input = {
+        idempotencyKey: randomUUID(),
+        date: todayUtc(),
+        athleteId: seed.users.b1.id,
+        userId: seed.users.b1.id,
+        checkIn: { ran: false, sleepHours: 5.75, mood: 2, athleteId: seed.users.b1.id },
+      };
+      const r = await call(await callerAs('a1'), 'checkIn.submit', input);
+      if (r.ok) {
+        const a1Today = (await checkInsOf(seed, seed.users.a1.id)).find(
+          (c) => c.date === todayUtc(),
+        );
+        expect(a1Today?.sleepHours).toBe(5.75);
+      } else {
+        expect(['BAD_REQUEST', 'FORBIDDEN']).toContain(r.code);
+      }
+      expect(await checkInsOf(seed, seed.users.b1.id)).toEqual(b1Before);
+      const [b1Events] = await seed.db
+        .select({ n: count() })
+        .from(events)
+        .where(eq(events.athleteId, seed.users.b1.id));
+      expect(b1Events?.n ?? 0).toBe(0);
+    });
+
+    it('a coach cannot submit a check-in for an athlete of their team', async () => {
+      const a1Before = await checkInsOf(seed, seed.users.a1.id);
+      const r = await call(await callerAs('cA'), 'checkIn.submit', {
+        idempotencyKey: randomUUID(),
+        date: todayUtc(),
+        athleteId: seed.users.a1.id,
+        checkIn: { ran: false, sleepHours: 4 },
+      });
+      expect(r.ok ? 'allow' : r.code).toBe('FORBIDDEN');
+      expect(await checkInsOf(seed, seed.users.a1.id)).toEqual(a1Before);
+    });
+  });
 });
+
+async function checkInsOf(seed: SecuritySeed, athleteId: string) {
+  return seed.db
+    .select()
+    .from(checkIns)
+    .where(eq(checkIns.athleteId, athleteId))
+    .orderBy(checkIns.date);
+}
 
 async function auditCount(seed: SecuritySeed): Promise<number> {
   const [row] = await seed.db.select({ n: count() }).from(auditLog);
   return row?.n ?? 0;
 }
 
-/** Row counts of the tables a stray write would touch. */
-async function stateCounts(seed: SecuritySeed) {
+/** What a stray write would change: row counts, and a1's check-in of today. */
+async function stateSnapshot(seed: SecuritySeed) {
   const n = async (
-    table: typeof auditLog | typeof checkIns | typeof userSessions | typeof loginAttempts,
+    table:
+      | typeof auditLog
+      | typeof checkIns
+      | typeof userSessions
+      | typeof loginAttempts
+      | typeof events
+      | typeof idempotencyKeys,
   ) => {
     const [row] = await seed.db.select({ n: count() }).from(table);
     return row?.n ?? 0;
   };
+  const a1Today = (await checkInsOf(seed, seed.users.a1.id)).find((c) => c.date === todayUtc());
   return {
     audit: await n(auditLog),
     checkIns: await n(checkIns),
     sessions: await n(userSessions),
     loginAttempts: await n(loginAttempts),
+    events: await n(events),
+    idempotencyKeys: await n(idempotencyKeys),
+    a1Today,
   };
 }

@@ -141,4 +141,3 @@ export const assessInputSchema = z
 
 /** One input or a list of them, as the `score` CLI accepts. */
 export const assessRequestSchema = z.union([assessInputSchema, z.array(assessInputSchema)]);
-

@@ -10,8 +10,8 @@ import { INPUT_REASONS as R } from '@/lib/risk/messages';
 import {
   calendarDateSchema,
   checkInFields,
-  REQUIRED_RUN_FIELDS,
-  RUN_ONLY_FIELDS,
+  refineRunFields,
+  withoutNulls,
 } from '@/lib/risk/schema';
 
 export const NOTE_MAX_LENGTH = 500;
@@ -30,24 +30,8 @@ export const checkInFormFields = checkInFields.omit({ date: true }).extend({
     .nullish(),
 });
 
-function withoutNulls<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], null> } {
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) if (v !== null && v !== undefined) out[key] = v;
-  return out as { [K in keyof T]: Exclude<T[K], null> };
-}
-
-/** The same cross-field rules as lib/risk's `checkInSchema`: run fields only (and all) when ran. */
 export const checkInFormSchema = checkInFormFields
-  .superRefine((value, ctx) => {
-    for (const field of RUN_ONLY_FIELDS) {
-      const present = value[field] !== null && value[field] !== undefined;
-      if (value.ran && !present && (REQUIRED_RUN_FIELDS as readonly string[]).includes(field)) {
-        ctx.addIssue({ code: 'custom', path: [field], message: R.requiredWhenRan });
-      } else if (!value.ran && present) {
-        ctx.addIssue({ code: 'custom', path: [field], message: R.onlyWhenRan });
-      }
-    }
-  })
+  .superRefine(refineRunFields)
   .transform((value) => withoutNulls(value));
 
 export const submitCheckInSchema = z.object(

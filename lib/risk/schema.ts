@@ -89,23 +89,30 @@ export const RUN_ONLY_FIELDS = [
   'painTrend',
 ] as const;
 
-function withoutNulls<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], null> } {
+/** `null` means absent (risk-model §2): drop it so the output has no null fields. */
+export function withoutNulls<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], null> } {
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) if (v !== null && v !== undefined) out[key] = v;
   return out as { [K in keyof T]: Exclude<T[K], null> };
 }
 
-export const checkInSchema = checkInFields
-  .superRefine((value, ctx) => {
-    for (const field of RUN_ONLY_FIELDS) {
-      const present = value[field] !== null && value[field] !== undefined;
-      if (value.ran && !present && (REQUIRED_RUN_FIELDS as readonly string[]).includes(field)) {
-        ctx.addIssue({ code: 'custom', path: [field], message: R.requiredWhenRan });
-      } else if (!value.ran && present) {
-        ctx.addIssue({ code: 'custom', path: [field], message: R.onlyWhenRan });
-      }
+/** The cross-field rule of risk-model §2: run fields only (and the required ones all) when ran. */
+export function refineRunFields(
+  value: { ran: boolean } & Partial<Record<(typeof RUN_ONLY_FIELDS)[number], unknown>>,
+  ctx: z.RefinementCtx,
+): void {
+  for (const field of RUN_ONLY_FIELDS) {
+    const present = value[field] !== null && value[field] !== undefined;
+    if (value.ran && !present && (REQUIRED_RUN_FIELDS as readonly string[]).includes(field)) {
+      ctx.addIssue({ code: 'custom', path: [field], message: R.requiredWhenRan });
+    } else if (!value.ran && present) {
+      ctx.addIssue({ code: 'custom', path: [field], message: R.onlyWhenRan });
     }
-  })
+  }
+}
+
+export const checkInSchema = checkInFields
+  .superRefine(refineRunFields)
   .transform((value): CheckIn => withoutNulls(value));
 
 export const clearanceSchema = z

@@ -51,7 +51,24 @@ const envSchema = z.object({
     }),
   TRUST_PROXY: bool.default(false),
   DEMO: bool.default(false),
-  SMTP_URL: z.string().url().optional(),
+  SMTP_URL: z
+    .string()
+    .refine((v) => {
+      try {
+        const u = new URL(v);
+        return (u.protocol === 'smtp:' || u.protocol === 'smtps:') && u.hostname !== '';
+      } catch {
+        return false;
+      }
+    }, 'must be an smtp:// or smtps:// URL with a host, e.g. smtp://user:pass@mail.example.org:587')
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .regex(
+      /^(?:[^<>@\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/,
+      'must be an address such as Loadline <no-reply@club.example.org> or no-reply@club.example.org',
+    )
+    .optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & { APP_URL: string; origins: string[] };

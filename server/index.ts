@@ -7,7 +7,9 @@ import { loadOrCreateAuthSecret, setAuthSecret } from '@/server/auth/secret';
 import { describeDatabaseError, openAndMigrate } from './boot';
 import { backfillStatusesOnStart, seedDemoIfWanted } from './demo-on-start';
 import { parseEnv } from './env';
+import { startBackgroundJobs } from './jobs/background-jobs';
 import { createRealtimeServer } from './realtime/socket-server';
+import { mailerFromEnv } from './services/mail/mailer';
 
 const dev = process.argv.includes('--dev');
 
@@ -58,6 +60,9 @@ async function main() {
     isAllowedOrigin: (origin) => !!origin && origins.has(origin),
   });
 
+  // Daily re-assessment and escalation; every instance ticks, one at a time does the work.
+  const jobs = startBackgroundJobs(database, { mailer: mailerFromEnv(env), appUrl: env.APP_URL });
+
   server.listen(env.PORT, env.HOSTNAME, () => {
     console.log(
       `loadline: ready on ${env.APP_URL} (database: ${database.kind}${dev ? ', dev' : ''})`,
@@ -66,6 +71,7 @@ async function main() {
 
   const shutdown = async () => {
     server.close();
+    await jobs.stop().catch(() => {});
     await realtime.close().catch(() => {});
     await database.close().catch(() => {});
     process.exit(0);

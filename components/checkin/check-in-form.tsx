@@ -14,7 +14,8 @@ import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { Skeleton } from '@/components/ui/skeleton';
 import { Switch } from '@/components/ui/switch';
-import { submitCheckInSchema } from '@/lib/checkin/submit-schema';
+import { Textarea } from '@/components/ui/textarea';
+import { NOTE_MAX_LENGTH, submitCheckInSchema } from '@/lib/checkin/submit-schema';
 import { FLAG_LABELS } from '@/lib/risk/rules';
 import {
   FLAGS,
@@ -28,6 +29,7 @@ import { CheckInResult, type CheckInResultData } from './check-in-result';
 import {
   type CheckInRow,
   copyFromYesterday,
+  defaultShoeId,
   EMPTY_FORM,
   type FormState,
   formToRequest,
@@ -35,6 +37,7 @@ import {
   rowToForm,
 } from './form-state';
 import { ScaleGroup } from './scale-group';
+import { ShoePicker } from './shoe-picker';
 
 const FLAG_HINTS: Record<Flag, string> = {
   swelling: 'The knee looks or feels puffy or bigger than the other one.',
@@ -98,6 +101,7 @@ const FIELD_ORDER = [
   'durationMin',
   'rpe',
   'runType',
+  'shoeId',
   'painDuring',
   'painTrend',
   'morningPain',
@@ -109,6 +113,7 @@ const FIELD_ORDER = [
   'fatigue',
   'soreness',
   'mood',
+  'note',
 ] as const;
 
 const fieldId = (name: string) => `checkin-${name}`;
@@ -148,6 +153,7 @@ export function CheckInForm() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const days = useQuery(trpc.checkIn.today.queryOptions());
+  const shoesQuery = useQuery(trpc.shoes.list.queryOptions());
   const [which, setWhich] = React.useState<'today' | 'yesterday'>('today');
   const [form, setForm] = React.useState<FormState>(EMPTY_FORM);
   const [loadedFor, setLoadedFor] = React.useState<string | null>(null);
@@ -165,11 +171,21 @@ export function CheckInForm() {
   const date = data ? (which === 'today' ? data.today : data.yesterday) : null;
   const existing = (data ? data.checkIns[which] : null) as CheckInRow | null;
   const yesterdayRow = (data ? data.checkIns.yesterday : null) as CheckInRow | null;
+  // Without the shoe list the form still works (no picker), so a failed load is no blocker.
+  const shoeList = shoesQuery.data ?? [];
+  const shoesReady = !shoesQuery.isPending;
+  const activeShoeIds = new Set(shoeList.filter((s) => s.retiredAt === null).map((s) => s.id));
 
-  // Load the chosen day: a saved draft (after an expired session) wins, else the stored row.
+  // Load the chosen day: a saved draft (after an expired session) wins, else the stored row, else
+  // an empty form with the usual shoe (yesterday's) preselected.
   React.useEffect(() => {
-    if (!date || loadedFor === date) return;
-    let next: FormState = existing ? rowToForm(existing) : EMPTY_FORM;
+    if (!date || loadedFor === date || !shoesReady) return;
+    let next: FormState = existing
+      ? rowToForm(existing)
+      : {
+          ...EMPTY_FORM,
+          shoeId: defaultShoeId(which === 'today' ? yesterdayRow : null, shoeList),
+        };
     try {
       const raw = sessionStorage.getItem(DRAFT_KEY);
       if (raw) {
@@ -183,7 +199,7 @@ export function CheckInForm() {
     setErrors({});
     setLoadedFor(date);
     keyRef.current = { key: newKey(), body: null };
-  }, [date, existing, loadedFor]);
+  }, [date, existing, loadedFor, shoesReady, shoeList, which, yesterdayRow]);
 
   // Keep what was typed when the session expired, so signing in again loses nothing.
   function saveDraft() {
@@ -207,6 +223,10 @@ export function CheckInForm() {
         setErrors({});
         void queryClient.invalidateQueries({ queryKey: trpc.checkIn.today.queryKey() });
         void queryClient.invalidateQueries({ queryKey: trpc.me.checkIns.queryKey() });
+        void queryClient.invalidateQueries({ queryKey: trpc.me.progress.queryKey() });
+        void queryClient.invalidateQueries({ queryKey: trpc.me.alertsSeen.queryKey() });
+        // The shoe's distance grew by this run.
+        void queryClient.invalidateQueries({ queryKey: trpc.shoes.list.queryKey() });
         requestAnimationFrame(() => resultHeading.current?.focus());
       },
       onError: (error) => {
@@ -308,7 +328,7 @@ export function CheckInForm() {
     setResult(null);
   }
 
-  if (days.isPending) return <Skeleton className="h-96 w-full" />;
+  if (days.isPending || !shoesReady) return <Skeleton className="h-96 w-full" />;
   if (days.isError) {
     return (
       <Alert variant="destructive">
@@ -484,6 +504,24 @@ export function CheckInForm() {
                 ))}
               </Select>
             </Field>
+            {shoeList.length > 0 || form.shoeId ? (
+              <ShoePicker
+                id={fieldId('shoeId')}
+                shoes={shoeList}
+                value={form.shoeId}
+                storedShoeId={existing?.shoeId ?? null}
+                onChange={(v) => update('shoeId', v)}
+                error={errors.shoeId}
+              />
+            ) : (
+              <p className="text-sm text-muted-foreground">
+                Track the distance on your shoes:{' '}
+                <Link href="/me#shoes-heading" className="font-medium text-primary underline">
+                  add a shoe on your page
+                </Link>
+                .
+              </p>
+            )}
             <ScaleGroup
               id={fieldId('painDuring')}
               label="Knee pain during the run"
@@ -586,7 +624,7 @@ export function CheckInForm() {
             <Button
               variant="outline"
               onClick={() => {
-                setForm((f) => copyFromYesterday(f, yesterdayRow));
+                setForm((f) => copyFromYesterday(f, yesterdayRow, activeShoeIds));
                 setCopied(true);
               }}
             >
@@ -597,7 +635,7 @@ export function CheckInForm() {
         </div>
         <p role="status" className="text-sm text-muted-foreground empty:hidden">
           {copied
-            ? 'Copied sleep and wellness from yesterday. Pain and warning signs are not copied.'
+            ? 'Copied sleep, wellness and shoe from yesterday. Pain and warning signs are not copied.'
             : ''}
         </p>
         <Field
@@ -630,6 +668,20 @@ export function CheckInForm() {
           />
         ))}
       </section>
+
+      <Field
+        label="Note"
+        hint={`Optional, up to ${NOTE_MAX_LENGTH} characters. Your coaches can read it; it never appears in notifications.`}
+        error={errors.note}
+        id={fieldId('note')}
+      >
+        <Textarea
+          rows={2}
+          maxLength={NOTE_MAX_LENGTH}
+          value={form.note}
+          onChange={(e) => update('note', e.target.value)}
+        />
+      </Field>
 
       {Object.keys(errors).length > 0 ? (
         <p className="text-sm font-medium text-destructive" role="alert">

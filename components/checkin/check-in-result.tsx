@@ -5,6 +5,7 @@ import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { LevelBadge } from '@/components/ui/level-badge';
 import type { Reason } from '@/lib/risk/types';
+import { CoachSeen } from './coach-seen';
 
 export interface CheckInResultData {
   checkIn: { date: string };
@@ -18,7 +19,8 @@ export interface CheckInResultData {
   alertOpened: boolean;
 }
 
-const LEVEL_WORDS = {
+/** The level in words, for the athlete (also used on their /me page). */
+export const LEVEL_WORDS = {
   green: 'Good to train as planned',
   amber: 'Take care: adjust your training',
   red: 'Stop and get your knee checked',
@@ -81,6 +83,7 @@ export function CheckInResult({
         {redFlags.length === 0 && result.alertOpened ? (
           <p className="text-sm font-medium">Your coach has been told.</p>
         ) : null}
+        {redFlags.length > 0 || result.alertOpened ? <CoachSeen /> : null}
       </div>
       <section aria-labelledby="why-heading" className="flex flex-col gap-3">
         <h2 id="why-heading" className="text-lg font-semibold">

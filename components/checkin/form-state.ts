@@ -20,6 +20,7 @@ export interface FormState {
   soreness?: number;
   mood?: number;
   shoeId?: string | null;
+  note: string;
 }
 
 export const WELLNESS_KEYS = ['sleepQuality', 'stress', 'fatigue', 'soreness', 'mood'] as const;
@@ -33,6 +34,7 @@ export const EMPTY_FORM: FormState = {
   painLocations: [],
   redFlags: [],
   sleepHours: '',
+  note: '',
 };
 
 /** A stored check-in row (as `checkIn.today` returns it). */
@@ -54,6 +56,7 @@ export interface CheckInRow {
   soreness: number | null;
   mood: number | null;
   shoeId: string | null;
+  note?: string | null;
 }
 
 const opt = (v: number | null) => (v === null ? undefined : v);
@@ -78,12 +81,21 @@ export function rowToForm(row: CheckInRow): FormState {
     soreness: opt(row.soreness),
     mood: opt(row.mood),
     shoeId: row.shoeId,
+    note: row.note ?? '',
   };
 }
 
-/** "Same as yesterday": sleep, the five wellness items and the shoe — never pain or flags. */
-export function copyFromYesterday(current: FormState, yesterday: CheckInRow): FormState {
+/**
+ * "Same as yesterday": sleep, the five wellness items and the shoe — never pain, flags, the run
+ * or the note. A shoe retired since yesterday is not copied (pass the ids of active shoes).
+ */
+export function copyFromYesterday(
+  current: FormState,
+  yesterday: CheckInRow,
+  activeShoeIds?: ReadonlySet<string>,
+): FormState {
   const y = rowToForm(yesterday);
+  const shoeUsable = y.shoeId && (!activeShoeIds || activeShoeIds.has(y.shoeId));
   return {
     ...current,
     sleepHours: y.sleepHours,
@@ -92,8 +104,24 @@ export function copyFromYesterday(current: FormState, yesterday: CheckInRow): Fo
     fatigue: y.fatigue,
     soreness: y.soreness,
     mood: y.mood,
-    shoeId: y.shoeId ?? current.shoeId,
+    shoeId: shoeUsable ? y.shoeId : current.shoeId,
   };
+}
+
+/**
+ * The shoe a new check-in starts with: yesterday's shoe while it is still active, else the
+ * active shoe run in most recently, else none.
+ */
+export function defaultShoeId(
+  yesterday: Pick<CheckInRow, 'shoeId'> | null,
+  shoes: readonly { id: string; retiredAt: Date | string | null; lastUsedOn: string | null }[],
+): string | null {
+  const active = shoes.filter((s) => s.retiredAt === null);
+  if (yesterday?.shoeId && active.some((s) => s.id === yesterday.shoeId)) return yesterday.shoeId;
+  const used = active
+    .filter((s) => s.lastUsedOn !== null)
+    .sort((a, b) => (a.lastUsedOn! < b.lastUsedOn! ? 1 : a.lastUsedOn! > b.lastUsedOn! ? -1 : 0));
+  return used[0]?.id ?? null;
 }
 
 /** A number typed as text: '' → undefined; anything else → Number (NaN is left to the schema). */
@@ -131,7 +159,9 @@ export function formToRequest(
       fatigue: form.fatigue,
       soreness: form.soreness,
       mood: form.mood,
-      shoeId: form.shoeId ?? undefined,
+      // A shoe is worn on a run: it is sent only when ran (the form keeps the choice meanwhile).
+      shoeId: form.ran ? (form.shoeId ?? undefined) : undefined,
+      note: form.note.trim() === '' ? undefined : form.note.trim(),
     },
   };
 }
@@ -146,6 +176,12 @@ export function friendlyError(field: string, reason: string): string {
       return 'Enter a duration from 1 to 900 minutes.';
     case 'sleepHours':
       return 'Enter hours of sleep from 0 to 16.';
+    case 'shoeId':
+      if (reason.includes('retired')) return 'This shoe is retired. Pick another one.';
+      if (reason.startsWith('only')) return 'A shoe can only be given for a run.';
+      return 'Pick one of your own shoes.';
+    case 'note':
+      return 'Keep the note to at most 500 characters.';
     default:
       return reason.charAt(0).toUpperCase() + reason.slice(1);
   }

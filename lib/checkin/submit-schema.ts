@@ -21,8 +21,12 @@ export const CHECK_IN_REASONS = {
   note: `must be text of at most ${NOTE_MAX_LENGTH} characters`,
 } as const;
 
-/** The check-in fields as the form sends them: no `date` (it is top-level), plus shoe and note. */
-export const checkInFormFields = checkInFields.omit({ date: true }).extend({
+/**
+ * The check-in fields as the form sends them: no `date` (it is top-level), plus shoe and note.
+ * No `shoeKm` either: the server derives it from the shoe's start km and its runs (a client's
+ * value is dropped like any unknown key).
+ */
+export const checkInFormFields = checkInFields.omit({ date: true, shoeKm: true }).extend({
   shoeId: z.uuid({ error: CHECK_IN_REASONS.uuid }).nullish(),
   note: z
     .string({ error: CHECK_IN_REASONS.note })

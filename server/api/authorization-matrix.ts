@@ -2,224 +2,34 @@
  * The authorization matrix of security.md check 7: every tRPC procedure × every role → allow or
  * the exact refusal. `authorization-matrix.int.test.ts` runs every cell against a real database
  * seeded with `test/support/security-seed.ts`, and fails for any procedure of `appRouter` that
- * has no entry here (fails closed): adding a procedure means adding its row.
- *
- * Roles: `anonymous`; `athlete` = a1; `coach` = cA; `admin` = admX, each in their own scope
- * (club X, team A, athlete a1); and the cross-tenant cases `coachOtherTeam` = cA naming team B /
- * athlete b1, `adminOtherClub` = admX naming club Y / team C / athlete c1.
- *
- * Refusals: UNAUTHORIZED without a session; FORBIDDEN when the caller names a scope they have no
- * role in (a team they don't coach, a club they don't administer, a role they don't hold);
- * NOT_FOUND when the caller names a person by id they may not see, so that "not allowed" and
- * "does not exist" answer alike (check 8).
- *
- * Mutations: every allowed cell really runs, so input builders must give valid, independent
- * inputs (fresh idempotency keys, etc.); cells run in MATRIX_ROLES order.
+ * has no entry here (fails closed): adding a procedure means adding its row to the area's file in
+ * `server/api/matrix/` (one file per router, so each area's rows live next to each other).
  */
-import { randomUUID } from 'node:crypto';
-import type { SecuritySeed, UserKey } from '@/test/support/security-seed';
+import { accountMatrix } from './matrix/account';
+import { adminMatrix } from './matrix/admin';
+import { alertsMatrix } from './matrix/alerts';
+import { athletesMatrix } from './matrix/athletes';
+import { checkInMatrix } from './matrix/check-in';
+import { invitesMatrix } from './matrix/invites';
+import { meMatrix } from './matrix/me';
+import { notesMatrix } from './matrix/notes';
+import { passwordResetMatrix } from './matrix/password-reset';
+import { shoesMatrix } from './matrix/shoes';
+import { squadMatrix } from './matrix/squad';
+import type { MatrixEntry } from './matrix/types';
 
-export const MATRIX_ROLES = [
-  'anonymous',
-  'athlete',
-  'coach',
-  'admin',
-  'coachOtherTeam',
-  'adminOtherClub',
-] as const;
-export type MatrixRole = (typeof MATRIX_ROLES)[number];
-
-export type Refusal = 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND';
-export type Expectation = 'allow' | Refusal;
-
-/** Who calls, and the club, team and athlete their input names. */
-export interface RoleScope {
-  role: MatrixRole;
-  user: UserKey | null;
-  clubId: string;
-  teamId: string;
-  athleteId: string;
-}
-
-export function scopeOf(seed: SecuritySeed, role: MatrixRole): RoleScope {
-  const own = { clubId: seed.clubs.X, teamId: seed.teams.A, athleteId: seed.users.a1.id };
-  switch (role) {
-    case 'anonymous':
-      return { role, user: null, ...own };
-    case 'athlete':
-      return { role, user: 'a1', ...own };
-    case 'coach':
-      return { role, user: 'cA', ...own };
-    case 'admin':
-      return { role, user: 'admX', ...own };
-    case 'coachOtherTeam':
-      return {
-        role,
-        user: 'cA',
-        clubId: seed.clubs.X,
-        teamId: seed.teams.B,
-        athleteId: seed.users.b1.id,
-      };
-    case 'adminOtherClub':
-      return {
-        role,
-        user: 'admX',
-        clubId: seed.clubs.Y,
-        teamId: seed.teams.C,
-        athleteId: seed.users.c1.id,
-      };
-  }
-}
-
-/**
- * Users whose data must never appear in anything a role is answered (allowed results and refusals
- * alike): other teams' athletes for a coach, other clubs' for an admin, everyone else for an athlete.
- */
-export const FOREIGN_USERS: Record<MatrixRole, UserKey[]> = {
-  anonymous: ['a1', 'a2', 'b1', 'c1'],
-  athlete: ['a2', 'b1', 'c1'],
-  coach: ['b1', 'c1'],
-  admin: ['c1', 'admY'],
-  coachOtherTeam: ['b1', 'c1'],
-  adminOtherClub: ['c1', 'admY'],
-};
-
-export interface MatrixEntry {
-  type: 'query' | 'mutation' | 'subscription';
-  /**
-   * Returns health data or changes state: it needs the same-origin proof (`trustedRequest`), so a
-   * call without it is FORBIDDEN for every role that is otherwise allowed.
-   */
-  trustedOnly: boolean;
-  input: (scope: RoleScope, seed: SecuritySeed) => unknown;
-  expect: Record<MatrixRole, Expectation>;
-}
-
-const PUBLIC: Record<MatrixRole, Expectation> = {
-  anonymous: 'allow',
-  athlete: 'allow',
-  coach: 'allow',
-  admin: 'allow',
-  coachOtherTeam: 'allow',
-  adminOtherClub: 'allow',
-};
-
-const AUTH_ONLY: Record<MatrixRole, Expectation> = {
-  anonymous: 'UNAUTHORIZED',
-  athlete: 'allow',
-  coach: 'allow',
-  admin: 'allow',
-  coachOtherTeam: 'allow',
-  adminOtherClub: 'allow',
-};
+export * from './matrix/types';
 
 export const AUTHORIZATION_MATRIX: Record<string, MatrixEntry> = {
-  'me.get': {
-    type: 'query',
-    trustedOnly: false,
-    input: () => undefined,
-    expect: AUTH_ONLY,
-  },
-  'me.checkIns': {
-    type: 'query',
-    trustedOnly: true,
-    input: () => ({ limit: 10 }),
-    expect: {
-      anonymous: 'UNAUTHORIZED',
-      athlete: 'allow',
-      coach: 'FORBIDDEN',
-      admin: 'FORBIDDEN',
-      coachOtherTeam: 'FORBIDDEN',
-      adminOtherClub: 'FORBIDDEN',
-    },
-  },
-  'squad.board': {
-    type: 'query',
-    trustedOnly: true,
-    input: (s) => ({ teamId: s.teamId }),
-    expect: {
-      anonymous: 'UNAUTHORIZED',
-      athlete: 'FORBIDDEN',
-      coach: 'allow',
-      // Admins see rosters and compliance in admin.overview; the health board is for coaches.
-      admin: 'FORBIDDEN',
-      coachOtherTeam: 'FORBIDDEN',
-      adminOtherClub: 'FORBIDDEN',
-    },
-  },
-  'athletes.overview': {
-    type: 'query',
-    trustedOnly: true,
-    input: (s) => ({ athleteId: s.athleteId }),
-    expect: {
-      anonymous: 'UNAUTHORIZED',
-      // a1 reading a1.
-      athlete: 'allow',
-      coach: 'allow',
-      // Club X does not let admins see health data: the athlete "does not exist" for admX.
-      admin: 'NOT_FOUND',
-      coachOtherTeam: 'NOT_FOUND',
-      adminOtherClub: 'NOT_FOUND',
-    },
-  },
-  // Invitation links are public by design: the token is the credential. An unknown token answers
-  // `{ ok: false, problem: 'unknown' }` alike for everyone and reveals nothing.
-  'invites.lookup': {
-    type: 'query',
-    trustedOnly: false,
-    input: () => ({ token: 'not-a-real-invite-token' }),
-    expect: { ...PUBLIC },
-  },
-  'invites.accept': {
-    type: 'mutation',
-    trustedOnly: false,
-    input: () => ({ token: 'not-a-real-invite-token' }),
-    expect: { ...PUBLIC },
-  },
-  'admin.overview': {
-    type: 'query',
-    trustedOnly: true,
-    input: (s) => ({ clubId: s.clubId }),
-    expect: {
-      anonymous: 'UNAUTHORIZED',
-      athlete: 'FORBIDDEN',
-      coach: 'FORBIDDEN',
-      admin: 'allow',
-      coachOtherTeam: 'FORBIDDEN',
-      adminOtherClub: 'FORBIDDEN',
-    },
-  },
-  'checkIn.submit': {
-    type: 'mutation',
-    trustedOnly: true,
-    // A fresh key each call; the seed's athletes have consent and live in UTC. An `athleteId` in
-    // the input is ignored (the athlete comes from the session, security check 10).
-    input: (s) => ({
-      idempotencyKey: randomUUID(),
-      date: new Date().toISOString().slice(0, 10),
-      athleteId: s.athleteId,
-      checkIn: { ran: false, sleepHours: 7, mood: 4 },
-    }),
-    expect: {
-      anonymous: 'UNAUTHORIZED',
-      athlete: 'allow',
-      coach: 'FORBIDDEN',
-      admin: 'FORBIDDEN',
-      coachOtherTeam: 'FORBIDDEN',
-      adminOtherClub: 'FORBIDDEN',
-    },
-  },
-  'checkIn.today': {
-    type: 'query',
-    trustedOnly: true,
-    input: () => undefined,
-    expect: {
-      anonymous: 'UNAUTHORIZED',
-      athlete: 'allow',
-      coach: 'FORBIDDEN',
-      admin: 'FORBIDDEN',
-      coachOtherTeam: 'FORBIDDEN',
-      adminOtherClub: 'FORBIDDEN',
-    },
-  },
+  ...meMatrix,
+  ...squadMatrix,
+  ...athletesMatrix,
+  ...invitesMatrix,
+  ...adminMatrix,
+  ...checkInMatrix,
+  ...accountMatrix,
+  ...shoesMatrix,
+  ...alertsMatrix,
+  ...notesMatrix,
+  ...passwordResetMatrix,
 };

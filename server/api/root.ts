@@ -1,8 +1,13 @@
+import { accountRouter } from './routers/account';
 import { adminRouter } from './routers/admin';
+import { alertsRouter } from './routers/alerts';
 import { athletesRouter } from './routers/athletes';
 import { checkInRouter } from './routers/check-in';
 import { invitesRouter } from './routers/invites';
 import { meRouter } from './routers/me';
+import { notesRouter } from './routers/notes';
+import { passwordResetRouter } from './routers/password-reset';
+import { shoesRouter } from './routers/shoes';
 import { squadRouter } from './routers/squad';
 import { createCallerFactory, createRouter } from './trpc';
 
@@ -13,6 +18,11 @@ export const appRouter = createRouter({
   admin: adminRouter,
   invites: invitesRouter,
   checkIn: checkInRouter,
+  account: accountRouter,
+  shoes: shoesRouter,
+  alerts: alertsRouter,
+  notes: notesRouter,
+  passwordReset: passwordResetRouter,
 });
 
 export type AppRouter = typeof appRouter;

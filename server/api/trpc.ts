@@ -12,19 +12,35 @@ export interface Context {
   trustedRequest: boolean;
 }
 
+type Issue = { path?: readonly (PropertyKey | { key: PropertyKey })[]; message: string };
+
+/**
+ * The validation issues behind an error: a ZodError, or tRPC's StandardSchemaV1Error (input
+ * parsing with zod 4 throws that, and zod 4's ZodError is not `instanceof Error`, so tRPC would
+ * otherwise hide it), or any Error that carries an `issues` list.
+ */
+function issuesOf(cause: unknown): Issue[] | null {
+  if (cause instanceof ZodError) return cause.issues;
+  const issues = (cause as { issues?: unknown } | null | undefined)?.issues;
+  return Array.isArray(issues) && issues.length > 0 ? (issues as Issue[]) : null;
+}
+
+const pathOf = (issue: Issue) =>
+  (issue.path ?? []).map((p) => String(typeof p === 'object' ? p.key : p)).join('.');
+
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
-    const zod = error.cause instanceof ZodError ? error.cause : null;
-    const first = zod?.issues[0];
+    const issues = issuesOf(error.cause);
+    const first = issues?.[0];
     return {
       ...shape,
-      message: first ? `${first.path.join('.') || 'input'}: ${first.message}` : shape.message,
+      message: first ? `${pathOf(first) || 'input'}: ${first.message}` : shape.message,
       data: {
         ...shape.data,
         stack: undefined,
-        fieldErrors: zod
-          ? Object.fromEntries(zod.issues.map((i) => [i.path.join('.'), i.message]))
+        fieldErrors: issues
+          ? Object.fromEntries(issues.map((i) => [pathOf(i), i.message]))
           : undefined,
       },
     };

@@ -13,6 +13,7 @@ import {
   clubs,
   consents,
   memberships,
+  shoes,
   teamStreams,
   teams,
   userSessions,
@@ -49,6 +50,8 @@ export interface SecuritySeed {
   users: Record<UserKey, SeedUser>;
   /** Check-in ids per athlete, newest last. */
   checkIns: Record<AthleteKey, string[]>;
+  /** One active shoe per athlete (its id), with 100 km on it before its first logged run. */
+  shoes: Record<AthleteKey, string>;
   /** The distinctive note strings stored in check-ins (for leak checks). */
   notes: string[];
   /** A signed-in viewer: inserts a fresh `user_sessions` row and loads it like a request would. */
@@ -173,6 +176,14 @@ export async function seedSecurity(database: Database): Promise<SecuritySeed> {
     const out = await db.insert(checkIns).values(rows).returning({ id: checkIns.id });
     checkInIds[key] = out.map((r) => r.id);
   }
+  const shoeIds = {} as Record<AthleteKey, string>;
+  for (const key of ATHLETE_KEYS) {
+    const [shoe] = await db
+      .insert(shoes)
+      .values({ athleteId: id(key), name: `Seed shoe ${key}`, startKm: 100 })
+      .returning({ id: shoes.id });
+    shoeIds[key] = shoe!.id;
+  }
 
   async function viewerFor(key: UserKey): Promise<Viewer> {
     const sessionId = randomUUID();
@@ -195,6 +206,7 @@ export async function seedSecurity(database: Database): Promise<SecuritySeed> {
     teams: teamIds,
     users: seedUsers,
     checkIns: checkInIds,
+    shoes: shoeIds,
     notes,
     viewerFor,
     callerFor,

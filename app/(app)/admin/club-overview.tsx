@@ -1,10 +1,12 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
 import { useTRPC } from '@/components/providers/trpc';
 import { PageHeader } from '@/components/shell/page-header';
 import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { LevelBadge } from '@/components/ui/level-badge';
 import { Skeleton } from '@/components/ui/skeleton';
 import { Table, TBody, Td, THead, Th, Tr } from '@/components/ui/table';
 
@@ -18,6 +20,15 @@ export function ClubOverview({ clubId, clubName }: { clubId: string; clubName: s
         eyebrow="Club admin"
         description="Teams, members and check-in compliance."
       />
+      {query.data?.healthVisible ? (
+        <Alert variant="info">
+          <AlertTitle>Health levels are visible to admins</AlertTitle>
+          <AlertDescription>
+            This club lets its admins see athletes’ risk levels (Settings). Each view is recorded in
+            the audit log.
+          </AlertDescription>
+        </Alert>
+      ) : null}
       {query.isPending ? (
         <Skeleton className="h-96 w-full" />
       ) : query.isError ? (
@@ -62,18 +73,44 @@ export function ClubOverview({ clubId, clubName }: { clubId: string; clubName: s
                   <Th>Role</Th>
                   <Th>Team</Th>
                   <Th className="text-right">Check-ins, last 7 days</Th>
+                  {query.data.healthVisible ? <Th>Level</Th> : null}
                 </Tr>
               </THead>
               <TBody>
                 {query.data.members.map((m) => (
                   <Tr key={m.membershipId}>
-                    <Td className="font-medium">{m.name}</Td>
+                    <Td className="font-medium">
+                      {query.data.healthVisible && m.role === 'athlete' && m.status === 'active' ? (
+                        <Link
+                          href={`/athletes/${m.userId}`}
+                          className="underline decoration-muted-foreground/60 underline-offset-4 hover:decoration-foreground"
+                        >
+                          {m.name}
+                        </Link>
+                      ) : (
+                        m.name
+                      )}
+                    </Td>
                     <Td>{m.email}</Td>
-                    <Td className="capitalize">{m.role}</Td>
+                    <Td className="capitalize">
+                      {m.role}
+                      {m.status !== 'active' ? (
+                        <span className="text-muted-foreground normal-case"> ({m.status})</span>
+                      ) : null}
+                    </Td>
                     <Td>{query.data.teams.find((t) => t.id === m.teamId)?.name ?? '—'}</Td>
                     <Td className="text-right tabular-nums">
                       {m.checkInsLast7 === null ? '—' : `${m.checkInsLast7}/7`}
                     </Td>
+                    {query.data.healthVisible ? (
+                      <Td>
+                        {m.role === 'athlete' && m.status === 'active' ? (
+                          <LevelBadge level={m.level ?? 'none'} />
+                        ) : (
+                          '—'
+                        )}
+                      </Td>
+                    ) : null}
                   </Tr>
                 ))}
               </TBody>

@@ -1,5 +1,4 @@
-import { TRPCError } from '@trpc/server';
-import { ZodError } from 'zod';
+import { StandardSchemaV1Error, TRPCError } from '@trpc/server';
 import { submitCheckInSchema } from '@/lib/checkin/submit-schema';
 import { athleteProcedure, createRouter } from '@/server/api/trpc';
 import {
@@ -12,14 +11,10 @@ function toTrpcError(error: unknown): unknown {
   if (!(error instanceof CheckInError)) return error;
   switch (error.kind) {
     case 'field': {
-      // As a ZodError, so the formatter answers `<path>: <reason>` and fills data.fieldErrors.
-      const cause = new ZodError([
-        {
-          code: 'custom',
-          path: (error.path ?? 'input').split('.'),
-          message: error.reason,
-          input: undefined,
-        },
+      // As schema issues, so the formatter answers `<path>: <reason>` and fills data.fieldErrors
+      // (an Error subclass: tRPC drops the details of a cause that is not one, like zod 4's ZodError).
+      const cause = new StandardSchemaV1Error([
+        { path: (error.path ?? 'input').split('.'), message: error.reason },
       ]);
       return new TRPCError({ code: 'BAD_REQUEST', message: error.message, cause });
     }

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { checkIns } from '@/db/schema';
 import { contextsOf } from '@/server/api/contexts';
 import { athleteProcedure, authedProcedure, createRouter } from '@/server/api/trpc';
+import { listAlertsSeen } from '@/server/services/alerts-seen/list-alerts-seen';
+import { getProgress, PROGRESS_DAYS } from '@/server/services/progress/get-progress';
 
 export const meRouter = createRouter({
   /** Who is signed in and which roles they can switch between; no health data. */
@@ -27,4 +29,19 @@ export const meRouter = createRouter({
         .orderBy(desc(checkIns.date))
         .limit(input.limit),
     ),
+  /** The athlete's own status and a daily series of km and knee pain (90 days by default). */
+  progress: athleteProcedure
+    .input(
+      z
+        .object({ days: z.number().int().min(7).max(400).default(PROGRESS_DAYS) })
+        .default({ days: PROGRESS_DAYS }),
+    )
+    .query(({ ctx, input }) =>
+      getProgress(ctx.db, { athleteId: ctx.viewer.userId, days: input.days }),
+    ),
+  /** The athlete's own alerts and which coach acknowledged or resolved each one, and when. */
+  alertsSeen: athleteProcedure.query(async ({ ctx }) => ({
+    timeZone: ctx.viewer.timeZone,
+    alerts: await listAlertsSeen(ctx.db, { athleteId: ctx.viewer.userId }),
+  })),
 });

@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { clubs, memberships } from '@/db/schema';
+import { visibleClubIds } from '@/server/services/consents/hidden-athletes';
 
 export interface AthleteAccess {
   clubId: string;
@@ -13,7 +14,9 @@ export interface AthleteAccess {
 /**
  * Decides from database memberships whether `viewerId` may see `athleteId`'s health data: the
  * athlete themself, a coach of a team the athlete is an active member of, or an admin of the
- * athlete's club when that club lets admins see health details.
+ * athlete's club when that club lets admins see health details. Staff of a club see nothing when
+ * the athlete has not consented there, or withdrew and chose to hide their history
+ * (server/services/consents/hidden-athletes.ts): then the athlete "does not exist" for them.
  */
 export async function findAthleteAccess(
   db: Db,
@@ -44,6 +47,9 @@ export async function findAthleteAccess(
   }
   if (athleteMemberships.length === 0) return null;
   const clubIds = [...new Set(athleteMemberships.map((m) => m.clubId))];
+  const visible = await visibleClubIds(db, { athleteId: input.athleteId, clubIds });
+  const shared = athleteMemberships.filter((m) => visible.has(m.clubId));
+  if (shared.length === 0) return null;
   const viewerRows = await db
     .select({
       clubId: memberships.clubId,
@@ -57,15 +63,15 @@ export async function findAthleteAccess(
       and(
         eq(memberships.userId, input.viewerId),
         eq(memberships.status, 'active'),
-        inArray(memberships.clubId, clubIds),
+        inArray(memberships.clubId, [...visible]),
       ),
     );
-  for (const am of athleteMemberships) {
+  for (const am of shared) {
     if (am.teamId && viewerRows.some((v) => v.role === 'coach' && v.teamId === am.teamId)) {
       return { clubId: am.clubId, teamId: am.teamId, via: 'coach', visibleFrom: am.startedAt };
     }
   }
-  for (const am of athleteMemberships) {
+  for (const am of shared) {
     if (
       viewerRows.some(
         (v) => v.role === 'admin' && v.clubId === am.clubId && v.settings.adminsSeeHealth,

@@ -29,6 +29,7 @@ import { publishTeamEvents } from '@/server/realtime/relay';
 import { validateAssessInput } from '@/server/risk';
 import { appendTeamEvent } from '@/server/services/events/append-team-event';
 import { reassessAthlete, type StatusChange } from '@/server/services/risk/reassess-athlete';
+import { refreshShoeKm } from '@/server/services/shoes/refresh-shoe-km';
 
 export const IDEMPOTENCY_TTL_HOURS = 48;
 
@@ -146,7 +147,8 @@ export async function submitCheckIn(
       return { replay: true as const, response: stored.response as SubmitCheckInResult };
     }
 
-    // (2) Consent: a current consent in the club of an active athlete membership.
+    // (2) Consent: a current consent in every club of an active athlete membership (consent is
+    // per club, and every such club's coaches would see this check-in).
     const clubIds = (
       await tx
         .selectDistinct({ clubId: memberships.clubId })
@@ -159,11 +161,11 @@ export async function submitCheckIn(
           ),
         )
     ).map((r) => r.clubId);
-    const [consent] =
+    const consented =
       clubIds.length === 0
         ? []
         : await tx
-            .select({ id: consents.id })
+            .selectDistinct({ clubId: consents.clubId })
             .from(consents)
             .where(
               and(
@@ -171,9 +173,10 @@ export async function submitCheckIn(
                 inArray(consents.clubId, clubIds),
                 isNull(consents.withdrawnAt),
               ),
-            )
-            .limit(1);
-    if (!consent) throw new CheckInError('consent-required', 'consent required');
+            );
+    if (clubIds.length === 0 || consented.length < clubIds.length) {
+      throw new CheckInError('consent-required', 'consent required');
+    }
 
     // The athlete's today or yesterday, in their time zone.
     const today = localDateIn(user.timeZone, now);
@@ -182,12 +185,24 @@ export async function submitCheckIn(
     }
 
     const { shoeId, note, ...fields } = input.checkIn;
+    // The shoe stored for this date before the edit: its later km totals change too.
+    const [before] = await tx
+      .select({ shoeId: checkIns.shoeId })
+      .from(checkIns)
+      .where(and(eq(checkIns.athleteId, athleteId), eq(checkIns.date, date)));
     if (shoeId) {
+      if (!fields.ran)
+        throw new CheckInError('field', 'only allowed when ran is true', 'checkIn.shoeId');
       const [shoe] = await tx
-        .select({ id: shoes.id })
+        .select({ id: shoes.id, retiredAt: shoes.retiredAt })
         .from(shoes)
         .where(and(eq(shoes.id, shoeId), eq(shoes.athleteId, athleteId)));
+      // Someone else's shoe answers like a missing one. A retired shoe cannot be picked, except
+      // when editing a day that already names it (it was retired after that run).
       if (!shoe) throw new CheckInError('field', 'unknown shoe', 'checkIn.shoeId');
+      if (shoe.retiredAt && before?.shoeId !== shoeId) {
+        throw new CheckInError('field', 'this shoe is retired', 'checkIn.shoeId');
+      }
     }
 
     const row = {
@@ -208,7 +223,8 @@ export async function submitCheckIn(
       soreness: fields.soreness ?? null,
       mood: fields.mood ?? null,
       shoeId: shoeId ?? null,
-      shoeKm: fields.shoeKm ?? null,
+      // Set by refreshShoeKm below from the shoe's start km and its runs, never by the client.
+      shoeKm: null,
       note: note ?? null,
       updatedAt: now,
     };
@@ -216,6 +232,7 @@ export async function submitCheckIn(
       .insert(checkIns)
       .values({ athleteId, date, ...row })
       .onConflictDoUpdate({ target: [checkIns.athleteId, checkIns.date], set: row });
+    await refreshShoeKm(tx, { athleteId, shoeIds: [shoeId, before?.shoeId], from: date });
 
     const change = await reassessAthlete(tx, { athleteId, from: date, to: today });
     const at = now.toISOString();
@@ -347,9 +364,10 @@ async function openOrEscalateAlert(
       open.state === 'acknowledged' && newRedFlags.some((r) => !open.ruleIds.includes(r));
     state = reopen ? 'new' : open.state;
     if (level === open.level && !addsRules && !reopen) return null;
+    // escalatedAt marks the escalation to the club after its deadline (jobs), not a level change.
     await tx
       .update(alerts)
-      .set({ level, ruleIds, state, updatedAt: now, escalatedAt: now })
+      .set({ level, ruleIds, state, updatedAt: now })
       .where(eq(alerts.id, open.id));
     alertId = open.id;
     action = 'escalated';

@@ -1,10 +1,12 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { checkIns, clubs, memberships, teams, users } from '@/db/schema';
+import { athleteStatus, checkIns, clubs, memberships, teams, users } from '@/db/schema';
+import { hiddenAthleteIds } from '@/server/services/consents/hidden-athletes';
 
 /**
- * What a club admin sees without health details: teams, members with roles and teams, and each
- * athlete's check-in compliance over the last 7 days.
+ * What a club admin sees: teams, members with roles and teams, and each athlete's check-in
+ * compliance over the last 7 days. Health details (each active athlete's current level) only when
+ * the club lets admins see them (`healthVisible`); the caller audits that view.
  */
 export async function getClubOverview(db: Db, input: { clubId: string; today: string }) {
   const [club] = await db.select().from(clubs).where(eq(clubs.id, input.clubId));
@@ -49,12 +51,32 @@ export async function getClubOverview(db: Db, input: { clubId: string; today: st
         .groupBy(checkIns.athleteId)
     : [];
   const daysBy = new Map(compliance.map((c) => [c.athleteId, c.days]));
+  const healthVisible = club.settings.adminsSeeHealth === true;
+  const levels =
+    healthVisible && athleteIds.length
+      ? await db
+          .select({ athleteId: athleteStatus.athleteId, level: athleteStatus.level })
+          .from(athleteStatus)
+          .where(inArray(athleteStatus.athleteId, athleteIds))
+      : [];
+  // Athletes without consent in this club (or who withdrew it and hid their history) show none.
+  const hidden = healthVisible
+    ? await hiddenAthleteIds(db, { clubId: input.clubId, athleteIds })
+    : new Set<string>();
+  const levelBy = new Map(
+    levels.filter((l) => !hidden.has(l.athleteId)).map((l) => [l.athleteId, l.level]),
+  );
   return {
     club: { id: club.id, name: club.name, settings: club.settings },
+    healthVisible,
     teams: teamRows,
     members: members.map((m) => ({
       ...m,
       checkInsLast7: m.role === 'athlete' ? (daysBy.get(m.userId) ?? 0) : null,
+      level:
+        healthVisible && m.role === 'athlete' && m.status === 'active'
+          ? (levelBy.get(m.userId) ?? null)
+          : null,
     })),
   };
 }

@@ -10,6 +10,7 @@ export const BACKFILL_DAYS = 90;
 /**
  * Scores every athlete whose status is missing or older than their local today: after seeding, and
  * at start for a database that has history but no statuses. One transaction per athlete.
+ * "Today" comes from `now`, never the database clock, so a caller's (or a test's) date holds.
  */
 export async function backfillStatuses(db: Db, input: { now?: Date } = {}): Promise<number> {
   const now = input.now ?? new Date();
@@ -24,7 +25,7 @@ export async function backfillStatuses(db: Db, input: { now?: Date } = {}): Prom
         eq(memberships.status, 'active'),
         or(
           isNull(athleteStatus.asOf),
-          sql`${athleteStatus.asOf} < (now() at time zone ${users.timeZone})::date`,
+          sql`${athleteStatus.asOf} < (${now.toISOString()}::timestamptz at time zone ${users.timeZone})::date`,
         ),
       ),
     );

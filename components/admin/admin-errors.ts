@@ -1,0 +1,18 @@
+import { TRPCClientError } from '@trpc/client';
+
+/** The server's message and per-field messages of a failed admin call (see the errorFormatter). */
+export function adminErrorOf(error: unknown): {
+  message: string;
+  fieldErrors: Record<string, string>;
+} {
+  if (error instanceof TRPCClientError) {
+    const data = error.data as { fieldErrors?: Record<string, string> } | undefined;
+    const fieldErrors = data?.fieldErrors ?? {};
+    const first = Object.values(fieldErrors)[0];
+    return { message: first ?? error.message, fieldErrors };
+  }
+  return {
+    message: error instanceof Error ? error.message : 'Something went wrong.',
+    fieldErrors: {},
+  };
+}

@@ -1,6 +1,7 @@
 /**
  * The periodic jobs of design.md §1/§2.6: every tick re-scores athletes whose local day has
- * changed (the daily re-assessment) and escalates overdue alerts. Every instance runs the timer;
+ * changed (the daily re-assessment), escalates overdue alerts and purges expired check-in
+ * idempotency keys. Every instance runs the timer;
  * a PostgreSQL advisory lock lets only one of them work at a time (the others skip the tick).
  * PGlite is single-process, so its "lock" is a no-op.
  */
@@ -10,6 +11,7 @@ import {
   type EscalationMailer,
   escalateOverdueAlerts,
 } from '@/server/services/alerts/escalate-overdue-alerts';
+import { purgeIdempotencyKeys } from '@/server/services/checkins/purge-idempotency-keys';
 import {
   reassessStaleStatuses,
   type StaleReassessment,
@@ -22,6 +24,8 @@ export const DEFAULT_TICK_MS = 60_000;
 export interface TickResult {
   reassessment: StaleReassessment;
   escalated: EscalatedAlert[];
+  /** Check-in idempotency keys past their TTL, deleted. */
+  purgedKeys: number;
 }
 
 export interface BackgroundJobsOptions {
@@ -66,7 +70,8 @@ export function startBackgroundJobs(
               mailer: options.mailer ?? null,
               ...(options.appUrl ? { appUrl: options.appUrl } : {}),
             });
-        return { reassessment, escalated };
+        const purgedKeys = stopped ? 0 : await purgeIdempotencyKeys(database.db, { now: at });
+        return { reassessment, escalated, purgedKeys };
       },
       { wait: false },
     );

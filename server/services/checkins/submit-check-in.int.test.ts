@@ -19,6 +19,7 @@ import { addDays, localDateIn } from '@/lib/dates';
 import { EVENT_PAYLOAD_FIELDS } from '@/lib/realtime/events';
 import { forEachDatabase } from '@/test/support/databases';
 import { type SecuritySeed, seedPasswordHash, seedSecurity } from '@/test/support/security-seed';
+import { IDEMPOTENCY_TTL_HOURS, purgeIdempotencyKeys } from './purge-idempotency-keys';
 import { CheckInError, submitCheckIn } from './submit-check-in';
 
 const NOW = new Date();
@@ -197,6 +198,45 @@ forEachDatabase((getCtx) => {
       expect(await countWhere(db, athleteId)).toEqual(before);
       const [row] = await db.select().from(checkIns).where(eq(checkIns.athleteId, athleteId));
       expect(row!.rpe).toBe(4);
+    });
+
+    it('a key past its TTL is not replayed but taken over; the jobs purge expired keys only', async () => {
+      const athleteId = await newAthlete();
+      const key = randomUUID();
+      await submitCheckIn(database, { athleteId, input: request(easyRun, TODAY, key), now: NOW });
+      const aged = new Date(NOW.getTime() - (IDEMPOTENCY_TTL_HOURS + 1) * 3600_000);
+      await db
+        .update(idempotencyKeys)
+        .set({ createdAt: aged })
+        .where(eq(idempotencyKeys.userId, athleteId));
+
+      const changed = request({ ...easyRun, rpe: 6 }, TODAY, key);
+      const result = await submitCheckIn(database, { athleteId, input: changed, now: NOW });
+      expect(result.checkIn.date).toBe(TODAY);
+      const [row] = await db.select().from(checkIns).where(eq(checkIns.athleteId, athleteId));
+      expect(row!.rpe).toBe(6);
+      const [stored] = await db
+        .select()
+        .from(idempotencyKeys)
+        .where(eq(idempotencyKeys.userId, athleteId));
+      expect(stored!.createdAt.getTime()).toBe(NOW.getTime());
+      expect(await submitCheckIn(database, { athleteId, input: changed, now: NOW })).toEqual(
+        result,
+      );
+
+      // Age it again: the purge deletes it, and a key younger than the TTL stays.
+      const fresh = randomUUID();
+      await submitCheckIn(database, { athleteId, input: request(easyRun, TODAY, fresh), now: NOW });
+      await db
+        .update(idempotencyKeys)
+        .set({ createdAt: aged })
+        .where(and(eq(idempotencyKeys.userId, athleteId), eq(idempotencyKeys.key, key)));
+      expect(await purgeIdempotencyKeys(db, { now: NOW })).toBeGreaterThanOrEqual(1);
+      const left = await db
+        .select({ key: idempotencyKeys.key })
+        .from(idempotencyKeys)
+        .where(eq(idempotencyKeys.userId, athleteId));
+      expect(left).toEqual([{ key: fresh }]);
     });
 
     it('a red flag opens exactly one alert with an alert event and an alert:update per team; a second keeps one open', async () => {

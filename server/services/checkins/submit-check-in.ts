@@ -4,7 +4,7 @@
  * alerts; the events are announced (NOTIFY, ids only) after commit.
  */
 import { createHash } from 'node:crypto';
-import { and, eq, inArray, isNotNull, isNull, lt, ne } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Database, Db } from '@/db';
 import {
   alertEvents,
@@ -28,10 +28,18 @@ import type { Assessment, Level, Reason } from '@/lib/risk/types';
 import { publishTeamEvents } from '@/server/realtime/relay';
 import { validateAssessInput } from '@/server/risk';
 import { appendTeamEvent } from '@/server/services/events/append-team-event';
-import { reassessAthlete, type StatusChange } from '@/server/services/risk/reassess-athlete';
+import {
+  buildAssessInput,
+  type EngineCheckInRow,
+  engineWindowStart,
+  selectClearances,
+  selectEngineCheckIns,
+} from '@/server/services/risk/load-assess-input';
+import { type StatusChange, writeReassessment } from '@/server/services/risk/reassess-athlete';
 import { refreshShoeKm } from '@/server/services/shoes/refresh-shoe-km';
+import { IDEMPOTENCY_TTL_HOURS } from './purge-idempotency-keys';
 
-export const IDEMPOTENCY_TTL_HOURS = 48;
+export { IDEMPOTENCY_TTL_HOURS };
 
 export type CheckInErrorKind = 'field' | 'idempotency-conflict' | 'consent-required';
 
@@ -99,6 +107,29 @@ function validateWithEngine(date: string, values: CheckInFormValues) {
 
 type Tx = Db;
 
+/**
+ * The athlete's active athlete memberships: club, team (if any, and whether it is live) and
+ * whether the club holds a current consent. One statement.
+ */
+function selectAthletePlacements(tx: Tx, athleteId: string) {
+  return tx
+    .select({
+      clubId: memberships.clubId,
+      teamId: memberships.teamId,
+      teamLive: sql<boolean>`(${teams.id} is not null and ${teams.archivedAt} is null)`,
+      consented: sql<boolean>`exists (select 1 from ${consents} where ${consents.athleteId} = ${athleteId} and ${consents.clubId} = ${memberships.clubId} and ${consents.withdrawnAt} is null)`,
+    })
+    .from(memberships)
+    .leftJoin(teams, eq(teams.id, memberships.teamId))
+    .where(
+      and(
+        eq(memberships.userId, athleteId),
+        eq(memberships.role, 'athlete'),
+        eq(memberships.status, 'active'),
+      ),
+    );
+}
+
 export async function submitCheckIn(
   database: Database,
   args: { athleteId: string; input: SubmitCheckInInput | unknown; now?: Date },
@@ -115,30 +146,43 @@ export async function submitCheckIn(
   const published: { teamId: string; seq: number }[] = [];
   const result = await database.db.transaction(async (t) => {
     const tx = t as unknown as Tx;
-    // Serialise this athlete's writes (status, risk days, alerts) across instances.
+    // Serialise this athlete's writes (status, risk days, alerts, keys) across instances: every
+    // read below happens after the lock, so it sees whatever the previous holder committed.
     const [user] = await tx
-      .select({ timeZone: users.timeZone })
+      .select({ timeZone: users.timeZone, birthDate: users.birthDate })
       .from(users)
       .where(eq(users.id, athleteId))
       .for('update');
     if (!user) throw new CheckInError('consent-required', 'consent required');
+    const today = localDateIn(user.timeZone, now);
 
-    // (1) Idempotency: claim the key; a concurrent claimant waits for our commit, then conflicts.
-    const expired = new Date(now.getTime() - IDEMPOTENCY_TTL_HOURS * 3600_000);
-    await tx
-      .delete(idempotencyKeys)
-      .where(and(eq(idempotencyKeys.userId, athleteId), lt(idempotencyKeys.createdAt, expired)));
-    const claimed = await tx
-      .insert(idempotencyKeys)
-      .values({ key: idempotencyKey, userId: athleteId, requestHash, response: {}, createdAt: now })
-      .onConflictDoNothing()
-      .returning({ key: idempotencyKeys.key });
-    if (claimed.length === 0) {
-      const [stored] = await tx
-        .select({ requestHash: idempotencyKeys.requestHash, response: idempotencyKeys.response })
+    // One round trip: the statements are pipelined on the transaction's connection.
+    const [[stored], placements, [previous], history, cleared] = await Promise.all([
+      tx
+        .select({
+          requestHash: idempotencyKeys.requestHash,
+          response: idempotencyKeys.response,
+          createdAt: idempotencyKeys.createdAt,
+        })
         .from(idempotencyKeys)
-        .where(and(eq(idempotencyKeys.userId, athleteId), eq(idempotencyKeys.key, idempotencyKey)));
-      if (!stored || stored.requestHash !== requestHash) {
+        .where(and(eq(idempotencyKeys.userId, athleteId), eq(idempotencyKeys.key, idempotencyKey))),
+      selectAthletePlacements(tx, athleteId),
+      tx
+        .select({
+          level: athleteStatus.level,
+          score: athleteStatus.score,
+          ruleIds: athleteStatus.ruleIds,
+        })
+        .from(athleteStatus)
+        .where(eq(athleteStatus.athleteId, athleteId)),
+      selectEngineCheckIns(tx, { athleteId, since: engineWindowStart(date) }),
+      selectClearances(tx, { athleteId, to: today }),
+    ]);
+
+    // (1) Idempotency: a key is remembered for IDEMPOTENCY_TTL_HOURS (the jobs purge older ones).
+    const expiredBefore = now.getTime() - IDEMPOTENCY_TTL_HOURS * 3600_000;
+    if (stored && stored.createdAt.getTime() >= expiredBefore) {
+      if (stored.requestHash !== requestHash) {
         throw new CheckInError(
           'idempotency-conflict',
           'This idempotency key was already used for a different check-in.',
@@ -149,47 +193,18 @@ export async function submitCheckIn(
 
     // (2) Consent: a current consent in every club of an active athlete membership (consent is
     // per club, and every such club's coaches would see this check-in).
-    const clubIds = (
-      await tx
-        .selectDistinct({ clubId: memberships.clubId })
-        .from(memberships)
-        .where(
-          and(
-            eq(memberships.userId, athleteId),
-            eq(memberships.role, 'athlete'),
-            eq(memberships.status, 'active'),
-          ),
-        )
-    ).map((r) => r.clubId);
-    const consented =
-      clubIds.length === 0
-        ? []
-        : await tx
-            .selectDistinct({ clubId: consents.clubId })
-            .from(consents)
-            .where(
-              and(
-                eq(consents.athleteId, athleteId),
-                inArray(consents.clubId, clubIds),
-                isNull(consents.withdrawnAt),
-              ),
-            );
-    if (clubIds.length === 0 || consented.length < clubIds.length) {
+    if (placements.length === 0 || placements.some((p) => !p.consented)) {
       throw new CheckInError('consent-required', 'consent required');
     }
 
     // The athlete's today or yesterday, in their time zone.
-    const today = localDateIn(user.timeZone, now);
     if (date !== today && date !== addDays(today, -1)) {
       throw new CheckInError('field', "must be today's or yesterday's date", 'date');
     }
 
     const { shoeId, note, ...fields } = input.checkIn;
     // The shoe stored for this date before the edit: its later km totals change too.
-    const [before] = await tx
-      .select({ shoeId: checkIns.shoeId })
-      .from(checkIns)
-      .where(and(eq(checkIns.athleteId, athleteId), eq(checkIns.date, date)));
+    const before = history.find((r) => r.date === date);
     if (shoeId) {
       if (!fields.ran)
         throw new CheckInError('field', 'only allowed when ran is true', 'checkIn.shoeId');
@@ -228,49 +243,68 @@ export async function submitCheckIn(
       note: note ?? null,
       updatedAt: now,
     };
-    await tx
+    const upsert = tx
       .insert(checkIns)
       .values({ athleteId, date, ...row })
       .onConflictDoUpdate({ target: [checkIns.athleteId, checkIns.date], set: row });
-    await refreshShoeKm(tx, { athleteId, shoeIds: [shoeId, before?.shoeId], from: date });
 
-    const change = await reassessAthlete(tx, { athleteId, from: date, to: today });
-    const at = now.toISOString();
-
-    const teamIds = (
-      await tx
-        .selectDistinct({ teamId: memberships.teamId })
-        .from(memberships)
-        .innerJoin(teams, eq(teams.id, memberships.teamId))
-        .where(
-          and(
-            eq(memberships.userId, athleteId),
-            eq(memberships.role, 'athlete'),
-            eq(memberships.status, 'active'),
-            isNotNull(memberships.teamId),
-            isNull(teams.archivedAt),
-          ),
-        )
-    )
-      .map((r) => r.teamId!)
-      .sort();
-
-    for (const teamId of teamIds) {
-      const seq = await appendTeamEvent(tx, {
-        teamId,
-        type: 'squad:update',
-        payload: {
-          athleteId,
-          level: change.current.level,
-          previousLevel: change.previous?.level ?? null,
-          score: change.current.score,
-          ruleIds: [...change.current.ruleIds],
-          lastCheckIn: change.lastCheckIn,
-          at,
-        },
-      });
-      published.push({ teamId, seq });
+    let rows: readonly EngineCheckInRow[];
+    if (shoeId || before?.shoeId) {
+      // Shoe totals of this and later days change: store, recompute them, read the days again.
+      await upsert;
+      await refreshShoeKm(tx, { athleteId, shoeIds: [shoeId, before?.shoeId], from: date });
+      rows = await selectEngineCheckIns(tx, { athleteId, since: engineWindowStart(date) });
+    } else {
+      // Without a shoe the stored row is exactly `row`: the history with it swapped in.
+      const stored: EngineCheckInRow = { date, ...row };
+      rows = before
+        ? history.map((r) => (r.date === date ? stored : r))
+        : [...history, stored].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
     }
+    const lastDate = rows.length > 0 ? rows[rows.length - 1]!.date : null;
+    const lastCheckIn = lastDate && lastDate > date ? lastDate : date;
+
+    const [change] = await Promise.all([
+      writeReassessment(tx, {
+        athleteId,
+        from: date,
+        to: today,
+        engineInput: buildAssessInput({
+          to: today,
+          birthDate: user.birthDate,
+          rows,
+          clearances: cleared,
+        }),
+        previous: previous ?? null,
+        lastCheckIn,
+      }),
+      shoeId || before?.shoeId ? null : upsert,
+    ]);
+    const at = now.toISOString();
+    const teamIds = [
+      ...new Set(placements.filter((p) => p.teamId && p.teamLive).map((p) => p.teamId!)),
+    ].sort();
+
+    const squadSeqs = await Promise.all(
+      teamIds.map((teamId) =>
+        appendTeamEvent(tx, {
+          teamId,
+          type: 'squad:update',
+          payload: {
+            athleteId,
+            level: change.current.level,
+            previousLevel: change.previous?.level ?? null,
+            score: change.current.score,
+            ruleIds: [...change.current.ruleIds],
+            lastCheckIn: change.lastCheckIn,
+            at,
+          },
+        }),
+      ),
+    );
+    teamIds.forEach((teamId, i) => {
+      published.push({ teamId, seq: squadSeqs[i]! });
+    });
 
     let alertOpened = false;
     for (const teamId of teamIds) {
@@ -281,26 +315,24 @@ export async function submitCheckIn(
       }
     }
 
-    const [status] = await tx
-      .select({ assessment: athleteStatus.assessment })
-      .from(athleteStatus)
-      .where(eq(athleteStatus.athleteId, athleteId));
-    const assessment = status!.assessment as Assessment;
     const response: SubmitCheckInResult = {
       checkIn: { date },
       status: {
         level: change.current.level,
         score: change.current.score,
         ruleIds: [...change.current.ruleIds],
-        action: assessment.action,
-        reasons: assessment.reasons,
+        action: change.assessment.action,
+        reasons: change.assessment.reasons,
       },
       alertOpened,
     };
+    // Stored with the response at the end: the user lock makes a same-key retry wait for this
+    // commit and then replay it. An expired key of the same value is taken over.
+    const key = { key: idempotencyKey, userId: athleteId, requestHash, response, createdAt: now };
     await tx
-      .update(idempotencyKeys)
-      .set({ response })
-      .where(and(eq(idempotencyKeys.userId, athleteId), eq(idempotencyKeys.key, idempotencyKey)));
+      .insert(idempotencyKeys)
+      .values(key)
+      .onConflictDoUpdate({ target: [idempotencyKeys.userId, idempotencyKeys.key], set: key });
     return { replay: false as const, response };
   });
 

@@ -10,27 +10,34 @@ type Payload<T extends TeamEvent['type']> = Omit<
 
 /**
  * Appends an event to a team's stream inside the caller's transaction. The counter row's lock
- * orders concurrent writers, so each stream is gap-free and in commit order.
+ * orders concurrent writers, so each stream is gap-free and in commit order. The two statements
+ * go out together (one round trip): the event reads the seq the first one just wrote.
  */
 export async function appendTeamEvent<T extends TeamEvent['type']>(
   tx: Db,
   input: { teamId: string; type: T; payload: Payload<T> },
 ): Promise<number> {
-  const [row] = await tx
-    .insert(teamStreams)
-    .values({ teamId: input.teamId, seq: 1 })
-    .onConflictDoUpdate({ target: teamStreams.teamId, set: { seq: sql`${teamStreams.seq} + 1` } })
-    .returning({ seq: teamStreams.seq });
-  const seq = row!.seq;
   const athleteId = 'athleteId' in input.payload ? (input.payload.athleteId as string) : null;
-  await tx.insert(events).values({
-    teamId: input.teamId,
-    seq,
-    type: input.type,
-    athleteId,
-    payload: { ...input.payload, teamId: input.teamId, seq },
-  });
-  return seq;
+  const seqNow = sql`(select ${teamStreams.seq} from ${teamStreams} where ${teamStreams.teamId} = ${input.teamId})`;
+  const payload = JSON.stringify({ ...input.payload, teamId: input.teamId });
+  const [[row]] = await Promise.all([
+    tx
+      .insert(teamStreams)
+      .values({ teamId: input.teamId, seq: 1 })
+      .onConflictDoUpdate({
+        target: teamStreams.teamId,
+        set: { seq: sql`${teamStreams.seq} + 1` },
+      })
+      .returning({ seq: teamStreams.seq }),
+    tx.insert(events).values({
+      teamId: input.teamId,
+      seq: seqNow,
+      type: input.type,
+      athleteId,
+      payload: sql`${payload}::jsonb || jsonb_build_object('seq', ${seqNow})`,
+    }),
+  ]);
+  return row!.seq;
 }
 
 export async function listTeamEventsAfter(

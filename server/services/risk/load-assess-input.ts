@@ -7,10 +7,36 @@ import type { AssessInput, CheckIn, Flag } from '@/lib/risk/types';
 /** The engine looks back 400 days (t−399..t); that is all a range ending at `to` needs. */
 export const ENGINE_WINDOW_DAYS = 400;
 
-type CheckInRow = typeof checkIns.$inferSelect;
+/** The columns of a check-in the engine reads (and the shoe, which the write path needs too). */
+export const engineCheckInColumns = {
+  date: checkIns.date,
+  ran: checkIns.ran,
+  distanceKm: checkIns.distanceKm,
+  durationMin: checkIns.durationMin,
+  rpe: checkIns.rpe,
+  runType: checkIns.runType,
+  morningPain: checkIns.morningPain,
+  painDuring: checkIns.painDuring,
+  painTrend: checkIns.painTrend,
+  painLocations: checkIns.painLocations,
+  redFlags: checkIns.redFlags,
+  sleepHours: checkIns.sleepHours,
+  sleepQuality: checkIns.sleepQuality,
+  stress: checkIns.stress,
+  fatigue: checkIns.fatigue,
+  soreness: checkIns.soreness,
+  mood: checkIns.mood,
+  shoeKm: checkIns.shoeKm,
+  shoeId: checkIns.shoeId,
+};
+
+export type EngineCheckInRow = Pick<
+  typeof checkIns.$inferSelect,
+  keyof typeof engineCheckInColumns
+>;
 
 /** A stored row as the engine's input: absent values are omitted, run fields only on run days. */
-export function toEngineCheckIn(row: CheckInRow): CheckIn {
+export function toEngineCheckIn(row: EngineCheckInRow): CheckIn {
   const c: Record<string, unknown> = { date: row.date, ran: row.ran };
   const put = (key: string, value: unknown) => {
     if (value !== null && value !== undefined) c[key] = value;
@@ -36,36 +62,52 @@ export function toEngineCheckIn(row: CheckInRow): CheckIn {
   return c as unknown as CheckIn;
 }
 
+/** The first date of the engine's look-back for a range starting at `from`. */
+export const engineWindowStart = (from: string) => addDays(from, -(ENGINE_WINDOW_DAYS - 1));
+
+/** The athlete's check-ins from `since` on, oldest first, in engine columns. */
+export function selectEngineCheckIns(db: Db, input: { athleteId: string; since: string }) {
+  return db
+    .select(engineCheckInColumns)
+    .from(checkIns)
+    .where(and(eq(checkIns.athleteId, input.athleteId), gte(checkIns.date, input.since)))
+    .orderBy(asc(checkIns.date));
+}
+
+export function selectClearances(db: Db, input: { athleteId: string; to: string }) {
+  return db
+    .select({ date: clearances.date, flags: clearances.flags })
+    .from(clearances)
+    .where(and(eq(clearances.athleteId, input.athleteId), lte(clearances.date, input.to)));
+}
+
+/** The engine's input from rows already read; check-ins after `to` are left out. */
+export function buildAssessInput(input: {
+  to: string;
+  birthDate: string | null | undefined;
+  rows: readonly EngineCheckInRow[];
+  clearances: readonly { date: string; flags: unknown }[];
+}): AssessInput {
+  const age = input.birthDate ? ageOn(input.birthDate, input.to) : undefined;
+  const checkInsUpTo: CheckIn[] = [];
+  for (const row of input.rows) if (row.date <= input.to) checkInsUpTo.push(toEngineCheckIn(row));
+  return {
+    asOf: input.to,
+    ...(age !== undefined ? { athlete: { ageYears: age } } : {}),
+    checkIns: checkInsUpTo,
+    clearances: input.clearances.map((c) => ({ date: c.date, flags: c.flags as Flag[] })),
+  };
+}
+
 /** Everything the engine needs to assess any day in `from..to` for one athlete. */
 export async function loadAssessInput(
   db: Db,
   input: { athleteId: string; from: string; to: string },
 ): Promise<AssessInput> {
-  const since = addDays(input.from, -(ENGINE_WINDOW_DAYS - 1));
-  const [user] = await db
-    .select({ birthDate: users.birthDate })
-    .from(users)
-    .where(eq(users.id, input.athleteId));
-  const rows = await db
-    .select()
-    .from(checkIns)
-    .where(
-      and(
-        eq(checkIns.athleteId, input.athleteId),
-        gte(checkIns.date, since),
-        lte(checkIns.date, input.to),
-      ),
-    )
-    .orderBy(asc(checkIns.date));
-  const cleared = await db
-    .select({ date: clearances.date, flags: clearances.flags })
-    .from(clearances)
-    .where(and(eq(clearances.athleteId, input.athleteId), lte(clearances.date, input.to)));
-  const age = user?.birthDate ? ageOn(user.birthDate, input.to) : undefined;
-  return {
-    asOf: input.to,
-    ...(age !== undefined ? { athlete: { ageYears: age } } : {}),
-    checkIns: rows.map(toEngineCheckIn),
-    clearances: cleared.map((c) => ({ date: c.date, flags: c.flags as Flag[] })),
-  };
+  const [[user], rows, cleared] = await Promise.all([
+    db.select({ birthDate: users.birthDate }).from(users).where(eq(users.id, input.athleteId)),
+    selectEngineCheckIns(db, { athleteId: input.athleteId, since: engineWindowStart(input.from) }),
+    selectClearances(db, input),
+  ]);
+  return buildAssessInput({ to: input.to, birthDate: user?.birthDate, rows, clearances: cleared });
 }

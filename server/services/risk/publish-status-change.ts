@@ -5,6 +5,9 @@ import { hiddenAthleteIds } from '@/server/services/consents/hidden-athletes';
 import { appendTeamEvent } from '@/server/services/events/append-team-event';
 import type { StatusChange } from './reassess-athlete';
 
+/** What a board needs of a re-score (no reasons: they never go into events). */
+type StatusSummary = Omit<StatusChange, 'assessment'>;
+
 /** The active, non-archived teams the athlete belongs to as an athlete, in a stable order. */
 export async function listAthleteTeamIds(tx: Db, athleteId: string): Promise<string[]> {
   const rows = await tx
@@ -24,7 +27,7 @@ export async function listAthleteTeamIds(tx: Db, athleteId: string): Promise<str
 }
 
 /** True when the board would show something different: level, score or the rules that fired. */
-export function statusChanged(change: StatusChange): boolean {
+export function statusChanged(change: StatusSummary): boolean {
   const before = change.previous;
   if (!before) return true;
   const { current } = change;
@@ -44,7 +47,7 @@ export function statusChanged(change: StatusChange): boolean {
  */
 export async function appendSquadUpdates(
   tx: Db,
-  input: { change: StatusChange; at: Date },
+  input: { change: StatusSummary; at: Date },
 ): Promise<{ teamId: string; seq: number }[]> {
   const { change } = input;
   const out: { teamId: string; seq: number }[] = [];

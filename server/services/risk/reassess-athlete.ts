@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { athleteStatus, checkIns, riskDays } from '@/db/schema';
-import type { Level } from '@/lib/risk/types';
+import type { AssessInput, Assessment, Level } from '@/lib/risk/types';
 import { assessSeries, toAssessment } from '@/server/risk';
 import { loadAssessInput } from './load-assess-input';
 
@@ -9,6 +9,15 @@ export interface StatusChange {
   athleteId: string;
   previous: { level: Level; score: number; ruleIds: string[] } | null;
   current: { level: Level; score: number; ruleIds: string[]; asOf: string };
+  lastCheckIn: string | null;
+  /** The full assessment of `to` (reasons, action), as stored in athlete_status. */
+  assessment: Assessment;
+}
+
+export interface ReassessState {
+  /** Everything the engine needs for `from..to` (see loadAssessInput). */
+  engineInput: AssessInput;
+  previous: StatusChange['previous'];
   lastCheckIn: string | null;
 }
 
@@ -21,48 +30,41 @@ export async function reassessAthlete(
   tx: Db,
   input: { athleteId: string; from: string; to: string },
 ): Promise<StatusChange> {
-  const engineInput = await loadAssessInput(tx, input);
-  const days = assessSeries(engineInput, input.from, input.to, { full: 'last' });
-  const [previous] = await tx
-    .select({
-      level: athleteStatus.level,
-      score: athleteStatus.score,
-      ruleIds: athleteStatus.ruleIds,
-    })
-    .from(athleteStatus)
-    .where(eq(athleteStatus.athleteId, input.athleteId));
+  const [engineInput, [previous], [latest]] = await Promise.all([
+    loadAssessInput(tx, input),
+    tx
+      .select({
+        level: athleteStatus.level,
+        score: athleteStatus.score,
+        ruleIds: athleteStatus.ruleIds,
+      })
+      .from(athleteStatus)
+      .where(eq(athleteStatus.athleteId, input.athleteId)),
+    tx
+      .select({ date: sql<string | null>`max(${checkIns.date})` })
+      .from(checkIns)
+      .where(eq(checkIns.athleteId, input.athleteId)),
+  ]);
+  return writeReassessment(tx, {
+    ...input,
+    engineInput,
+    previous: previous ?? null,
+    lastCheckIn: latest?.date ?? null,
+  });
+}
 
-  if (days.length > 0) {
-    await tx
-      .insert(riskDays)
-      .values(
-        days.map((d) => ({
-          athleteId: input.athleteId,
-          date: d.asOf,
-          level: d.level,
-          score: d.score,
-          ruleIds: [...d.ruleIds],
-          metrics: d.metrics,
-        })),
-      )
-      .onConflictDoUpdate({
-        target: [riskDays.athleteId, riskDays.date],
-        set: {
-          level: sql`excluded.level`,
-          score: sql`excluded.score`,
-          ruleIds: sql`excluded.rule_ids`,
-          metrics: sql`excluded.metrics`,
-        },
-      });
-  }
-
+/**
+ * The write half of reassessAthlete, for a caller that already read the athlete's state in its
+ * transaction (the check-in write path reads it together with everything else it needs). The
+ * two upserts are sent together: one round trip.
+ */
+export async function writeReassessment(
+  tx: Db,
+  input: { athleteId: string; from: string; to: string } & ReassessState,
+): Promise<StatusChange> {
+  const days = assessSeries(input.engineInput, input.from, input.to, { full: 'last' });
   const last = days[days.length - 1]!;
   const assessment = toAssessment(last);
-  const [latest] = await tx
-    .select({ date: sql<string | null>`max(${checkIns.date})` })
-    .from(checkIns)
-    .where(eq(checkIns.athleteId, input.athleteId));
-  const lastCheckIn = latest?.date ?? null;
   const values = {
     athleteId: input.athleteId,
     asOf: last.asOf,
@@ -70,17 +72,43 @@ export async function reassessAthlete(
     score: last.score,
     ruleIds: [...last.ruleIds],
     assessment,
-    lastCheckIn,
+    lastCheckIn: input.lastCheckIn,
     updatedAt: new Date(),
   };
-  await tx
-    .insert(athleteStatus)
-    .values(values)
-    .onConflictDoUpdate({ target: athleteStatus.athleteId, set: values });
+  await Promise.all([
+    days.length === 0
+      ? null
+      : tx
+          .insert(riskDays)
+          .values(
+            days.map((d) => ({
+              athleteId: input.athleteId,
+              date: d.asOf,
+              level: d.level,
+              score: d.score,
+              ruleIds: [...d.ruleIds],
+              metrics: d.metrics,
+            })),
+          )
+          .onConflictDoUpdate({
+            target: [riskDays.athleteId, riskDays.date],
+            set: {
+              level: sql`excluded.level`,
+              score: sql`excluded.score`,
+              ruleIds: sql`excluded.rule_ids`,
+              metrics: sql`excluded.metrics`,
+            },
+          }),
+    tx
+      .insert(athleteStatus)
+      .values(values)
+      .onConflictDoUpdate({ target: athleteStatus.athleteId, set: values }),
+  ]);
   return {
     athleteId: input.athleteId,
-    previous: previous ?? null,
+    previous: input.previous,
     current: { level: last.level, score: last.score, ruleIds: [...last.ruleIds], asOf: last.asOf },
-    lastCheckIn,
+    lastCheckIn: input.lastCheckIn,
+    assessment,
   };
 }

@@ -3,7 +3,9 @@
  * handler, see capture.ts) turned into pgbench scripts, replayed with
  * `pgbench -M prepared -c <pool size> -j 2 -T <s>` against the same database. Each transaction
  * picks a random athlete (`:a`); ids the application got from earlier statements come from
- * `\gset` (the team stream's seq, the open alert's id), everything else is the captured value.
+ * `\gset` (the open alert's id), everything else is the captured value. (An event reads its
+ * stream's new seq in SQL, so nothing of the app's is substituted there.) The app sends some
+ * statements pipelined; pgbench sends them one after another, as the same statements.
  */
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -66,22 +68,18 @@ export function toPgbenchScript(statements: readonly Statement[], ctx: ScriptCon
       lines.push('COMMIT;');
       continue;
     }
-    const isEvent = sqlText.startsWith('insert into "events"');
     const isAlertLock =
       sqlText.startsWith('select') && /from "alerts" .* for update$/.test(sqlText);
     const replaced = sqlText.replace(/\$(\d+)/g, (_, n: string) => {
       const index = Number(n) - 1;
       const value = params[index];
-      if (isEvent && index === 1) return ':seq';
       if (typeof value === 'string') {
         const mapped = byValue.get(value);
         if (mapped) return mapped;
       }
       return literal(value);
     });
-    if (/ returning "seq"$/.test(sqlText) && sqlText.startsWith('insert into "team_streams"')) {
-      lines.push(`${replaced} \\gset`);
-    } else if (isAlertLock) {
+    if (isAlertLock) {
       lines.push(`${replaced} \\gset alert_`);
     } else {
       lines.push(`${replaced};`);

@@ -102,6 +102,8 @@ export async function startRelay(io: RealtimeServer, database: Database) {
   return {
     /** Resolves once the relay's cursors for these teams are set; call before joining their rooms. */
     prime: (teamIds: string[]) => Promise.all(teamIds.map(prime)).then(() => {}),
+    /** The last seq emitted to a team's room here (consistent at every await: emits are sync). */
+    cursor: (teamId: string): number | undefined => emitted.get(teamId),
     stop: async () => {
       stopped = true;
       clearInterval(timer);

@@ -1,6 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import type { Database } from '@/db';
+import type { TeamEvent } from '@/lib/realtime/events';
 import {
   type ClientToServerEvents,
   type HandshakeAuth,
@@ -9,9 +10,10 @@ import {
 } from '@/lib/realtime/events';
 import { readSessionIds } from '@/server/auth/session';
 import { loadViewer, type Viewer } from '@/server/auth/viewer';
+import { listTeamEventsAfter } from '@/server/services/events/append-team-event';
 import { ACCESS_CHANNEL } from './access-channel';
 import { startRelay } from './relay';
-import { replayCursors } from './replay';
+import { emitEvent, replayCursors } from './replay';
 
 interface SocketData {
   userId: string;
@@ -113,32 +115,114 @@ export async function createRealtimeServer(
   };
 }
 
+type RelayCursors = {
+  prime(teamIds: string[]): Promise<void>;
+  cursor(teamId: string): number | undefined;
+};
+
+const accessQueues = new Map<string, Promise<void>>();
+
 /**
- * Re-reads a user's session and memberships; sockets leave rooms they may no longer see and join
- * the teams they gained (the relay's cursor of such a team is read before the join).
+ * Applies a change of a user's access to this process's sockets of that user. Changes of one
+ * user are applied one after another, so an older re-read never overrides a newer one.
  */
-export async function applyAccessChange(
+export function applyAccessChange(
   io: RealtimeServer,
   database: Database,
   userId: string,
-  relay?: { prime(teamIds: string[]): Promise<void> },
+  relay?: RelayCursors,
+): Promise<void> {
+  const previous = accessQueues.get(userId) ?? Promise.resolve();
+  const next = previous
+    .then(() => reapplyAccess(io, database, userId, relay))
+    .catch(async () => {
+      // The re-read failed (database away): out of every room, the sockets would go quiet
+      // unnoticed. Cut them off instead; the client reconnects, is re-authorised and replays.
+      const sockets = await io.in(`user:${userId}`).fetchSockets();
+      for (const socket of sockets) socket.disconnect(true);
+    })
+    .finally(() => {
+      if (accessQueues.get(userId) === next) accessQueues.delete(userId);
+    });
+  accessQueues.set(userId, next);
+  return next;
+}
+
+/**
+ * The sockets leave every team room at once, before the session and memberships are re-read, so
+ * a removal takes effect however slow that read is. Teams still permitted are joined again with
+ * the events relayed while the socket was out sent first, in order; teams gained are primed and
+ * joined; a revoked session is disconnected.
+ */
+async function reapplyAccess(
+  io: RealtimeServer,
+  database: Database,
+  userId: string,
+  relay?: RelayCursors,
 ) {
   const sockets = await io.in(`user:${userId}`).fetchSockets();
+  const leftAt = new Map<string, Map<string, number | undefined>>();
+  for (const socket of sockets) {
+    const left = new Map<string, number | undefined>();
+    for (const room of [...socket.rooms]) {
+      if (!room.startsWith('team:')) continue;
+      left.set(room.slice(5), relay?.cursor(room.slice(5)));
+      socket.leave(room);
+    }
+    leftAt.set(socket.id, left);
+  }
   for (const socket of sockets) {
     const viewer = await loadViewer(database.db, { userId, sessionId: socket.data.sessionId });
+    if (!io.of('/').sockets.has(socket.id)) continue;
     if (!viewer) {
       socket.disconnect(true);
       continue;
     }
-    const allowed = new Set(roomsFor(viewer));
-    for (const room of socket.rooms) {
-      if (room.startsWith('team:') && !allowed.has(room.slice(5))) socket.leave(room);
-    }
-    const gained = [...allowed].filter((teamId) => !socket.rooms.has(`team:${teamId}`));
+    const allowed = roomsFor(viewer);
+    const left = leftAt.get(socket.id)!;
+    const gained = allowed.filter((teamId) => !left.has(teamId));
     if (gained.length) await relay?.prime(gained);
     for (const teamId of gained) socket.join(`team:${teamId}`);
-    socket.data.teamIds = [...allowed];
+    for (const teamId of allowed) {
+      if (!left.has(teamId)) continue;
+      const since = left.get(teamId);
+      if (since === undefined || !relay) {
+        socket.join(`team:${teamId}`);
+        continue;
+      }
+      await rejoinAfter(database.db, socket, teamId, since, () => relay.cursor(teamId) ?? since);
+      if (!io.of('/').sockets.has(socket.id)) break;
+    }
+    socket.data.teamIds = allowed;
   }
+}
+
+/**
+ * Re-joins a team room, first sending the events the relay emitted to it after `since` (while
+ * the socket was out). The read runs until it covers the relay's cursor; then, with no await in
+ * between, the caught-up events are sent and the room joined: later events come from the relay.
+ */
+async function rejoinAfter(
+  db: Database['db'],
+  socket: { emit: RealtimeSocket['emit']; join(room: string): unknown },
+  teamId: string,
+  since: number,
+  relayCursor: () => number,
+) {
+  const rows: Awaited<ReturnType<typeof listTeamEventsAfter>> = [];
+  let readTo = since;
+  while (readTo < relayCursor()) {
+    const more = await listTeamEventsAfter(db, { teamId, afterSeq: readTo, limit: 500 });
+    if (more.length === 0) break;
+    rows.push(...more);
+    readTo = more[more.length - 1]!.seq;
+  }
+  const upTo = relayCursor();
+  for (const row of rows) {
+    if (row.seq > upTo) break;
+    emitEvent(socket, row.type as TeamEvent['type'], row.payload);
+  }
+  socket.join(`team:${teamId}`);
 }
 
 /** Clients send nothing; a socket that floods packets is cut off so it cannot slow the others. */

@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, count, eq } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as authRoute from '@/app/api/auth/[...nextauth]/route';
 import { setDatabase } from '@/db';
 import { appSettings, loginAttempts, userSessions, users } from '@/db/schema';
@@ -472,6 +472,21 @@ forEachDatabase((getCtx) => {
         userId: s.userId,
         sessionId: s.sessionId,
       });
+    });
+
+    it('a remembered cookie still stops at its expiry', async () => {
+      const s = await mintSession(seed.db, seed.users.a1, { maxAgeSec: 60 });
+      const headers = () => new Headers({ cookie: s.cookie });
+      expect(await readSessionIds(headers())).toEqual({ userId: s.userId, sessionId: s.sessionId });
+      expect(await readSessionIds(headers())).toEqual({ userId: s.userId, sessionId: s.sessionId });
+      // Past the expiry and Auth.js's 15 s clock tolerance.
+      vi.useFakeTimers({ toFake: ['Date'] });
+      try {
+        vi.setSystemTime(Date.now() + 80_000);
+        expect(await readSessionIds(headers())).toBeNull();
+      } finally {
+        vi.useRealTimers();
+      }
     });
 
     it('tampered, truncated, foreign-secret, expired, malformed and id-less tokens all read as null', async () => {

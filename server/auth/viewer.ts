@@ -30,27 +30,31 @@ export async function loadViewer(
   db: Db,
   ids: { userId: string; sessionId: string },
 ): Promise<Viewer | null> {
-  const [row] = await db
-    .select({
-      userId: users.id,
-      name: users.name,
-      email: users.email,
-      timeZone: users.timeZone,
-      birthDate: users.birthDate,
-      lastContext: users.lastContext,
-    })
-    .from(userSessions)
-    .innerJoin(users, eq(users.id, userSessions.userId))
-    .where(
-      and(
-        eq(userSessions.id, ids.sessionId),
-        eq(userSessions.userId, ids.userId),
-        isNull(userSessions.revokedAt),
-        isNull(users.disabledAt),
+  // Both reads at once; the memberships are dropped unless the session is live.
+  const [[row], memberships] = await Promise.all([
+    db
+      .select({
+        userId: users.id,
+        name: users.name,
+        email: users.email,
+        timeZone: users.timeZone,
+        birthDate: users.birthDate,
+        lastContext: users.lastContext,
+      })
+      .from(userSessions)
+      .innerJoin(users, eq(users.id, userSessions.userId))
+      .where(
+        and(
+          eq(userSessions.id, ids.sessionId),
+          eq(userSessions.userId, ids.userId),
+          isNull(userSessions.revokedAt),
+          isNull(users.disabledAt),
+        ),
       ),
-    );
+    loadMemberships(db, ids.userId),
+  ]);
   if (!row) return null;
-  return { ...row, sessionId: ids.sessionId, memberships: await loadMemberships(db, row.userId) };
+  return { ...row, sessionId: ids.sessionId, memberships };
 }
 
 /** Active memberships only, in clubs and teams that still exist and are not archived. */

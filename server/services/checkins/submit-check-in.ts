@@ -285,54 +285,69 @@ export async function submitCheckIn(
       ...new Set(placements.filter((p) => p.teamId && p.teamLive).map((p) => p.teamId!)),
     ].sort();
 
-    const squadSeqs = await Promise.all(
-      teamIds.map((teamId) =>
-        appendTeamEvent(tx, {
-          teamId,
-          type: 'squad:update',
-          payload: {
-            athleteId,
-            level: change.current.level,
-            previousLevel: change.previous?.level ?? null,
-            score: change.current.score,
-            ruleIds: [...change.current.ruleIds],
-            lastCheckIn: change.lastCheckIn,
-            at,
-          },
-        }),
-      ),
-    );
-    teamIds.forEach((teamId, i) => {
-      published.push({ teamId, seq: squadSeqs[i]! });
-    });
-
-    let alertOpened = false;
-    for (const teamId of teamIds) {
-      const outcome = await openOrEscalateAlert(tx, { athleteId, teamId, change, now });
-      if (outcome) {
-        alertOpened = true;
-        published.push({ teamId, seq: outcome.seq });
-      }
-    }
-
-    const response: SubmitCheckInResult = {
-      checkIn: { date },
-      status: {
-        level: change.current.level,
-        score: change.current.score,
-        ruleIds: [...change.current.ruleIds],
-        action: change.assessment.action,
-        reasons: change.assessment.reasons,
-      },
-      alertOpened,
+    const squadEvents = () =>
+      Promise.all(
+        teamIds.map((teamId) =>
+          appendTeamEvent(tx, {
+            teamId,
+            type: 'squad:update',
+            payload: {
+              athleteId,
+              level: change.current.level,
+              previousLevel: change.previous?.level ?? null,
+              score: change.current.score,
+              ruleIds: [...change.current.ruleIds],
+              lastCheckIn: change.lastCheckIn,
+              at,
+            },
+          }),
+        ),
+      );
+    const storeKey = (alertOpened: boolean) => {
+      const response: SubmitCheckInResult = {
+        checkIn: { date },
+        status: {
+          level: change.current.level,
+          score: change.current.score,
+          ruleIds: [...change.current.ruleIds],
+          action: change.assessment.action,
+          reasons: change.assessment.reasons,
+        },
+        alertOpened,
+      };
+      // Stored with the response at the end: the user lock makes a same-key retry wait for this
+      // commit and then replay it. An expired key of the same value is taken over.
+      const key = { key: idempotencyKey, userId: athleteId, requestHash, response, createdAt: now };
+      return tx
+        .insert(idempotencyKeys)
+        .values(key)
+        .onConflictDoUpdate({ target: [idempotencyKeys.userId, idempotencyKeys.key], set: key })
+        .then(() => response);
     };
-    // Stored with the response at the end: the user lock makes a same-key retry wait for this
-    // commit and then replay it. An expired key of the same value is taken over.
-    const key = { key: idempotencyKey, userId: athleteId, requestHash, response, createdAt: now };
-    await tx
-      .insert(idempotencyKeys)
-      .values(key)
-      .onConflictDoUpdate({ target: [idempotencyKeys.userId, idempotencyKeys.key], set: key });
+
+    const announce = (squadSeqs: number[]) => {
+      teamIds.forEach((teamId, i) => {
+        published.push({ teamId, seq: squadSeqs[i]! });
+      });
+    };
+    let response: SubmitCheckInResult;
+    if (!alertWanted(change)) {
+      // The usual day: the events and the key go out together.
+      const [squadSeqs, stored] = await Promise.all([squadEvents(), storeKey(false)]);
+      announce(squadSeqs);
+      response = stored;
+    } else {
+      announce(await squadEvents());
+      let alertOpened = false;
+      for (const teamId of teamIds) {
+        const outcome = await openOrEscalateAlert(tx, { athleteId, teamId, change, now });
+        if (outcome) {
+          alertOpened = true;
+          published.push({ teamId, seq: outcome.seq });
+        }
+      }
+      response = await storeKey(alertOpened);
+    }
     return { replay: false as const, response };
   });
 
@@ -348,6 +363,19 @@ export async function submitCheckIn(
   return result.response;
 }
 
+function newRedFlagRules(change: StatusChange): string[] {
+  const previousRules = new Set(change.previous?.ruleIds ?? []);
+  return change.current.ruleIds.filter((r) => isRedFlag(r) && !previousRules.has(r));
+}
+
+/** An upward level change (to amber or red) or a red-flag rule the previous status lacked. */
+function alertWanted(change: StatusChange): boolean {
+  const previousRank = change.previous ? LEVEL_RANK[change.previous.level] : LEVEL_RANK.green;
+  const levelUp =
+    change.current.level !== 'green' && LEVEL_RANK[change.current.level] > previousRank;
+  return levelUp || newRedFlagRules(change).length > 0;
+}
+
 /**
  * Opens an alert, or escalates the open one in place, when the level went up to amber/red or a
  * red-flag rule appeared that the previous status did not have. Returns the alert event's seq.
@@ -357,12 +385,8 @@ async function openOrEscalateAlert(
   input: { athleteId: string; teamId: string; change: StatusChange; now: Date },
 ): Promise<{ seq: number } | null> {
   const { athleteId, teamId, change, now } = input;
-  const previousRank = change.previous ? LEVEL_RANK[change.previous.level] : LEVEL_RANK.green;
-  const levelUp =
-    change.current.level !== 'green' && LEVEL_RANK[change.current.level] > previousRank;
-  const previousRules = new Set(change.previous?.ruleIds ?? []);
-  const newRedFlags = change.current.ruleIds.filter((r) => isRedFlag(r) && !previousRules.has(r));
-  if (!levelUp && newRedFlags.length === 0) return null;
+  if (!alertWanted(change)) return null;
+  const newRedFlags = newRedFlagRules(change);
 
   const [open] = await tx
     .select()

@@ -233,9 +233,9 @@ test.describe('squad board', () => {
     const answered = athletePage.waitForResponse((r) =>
       r.url().includes('/api/trpc/checkIn.submit'),
     );
+    const submitted = Date.now();
     await athletePage.getByRole('button', { name: 'Submit check-in' }).click();
     const response = await answered;
-    const saved = Date.now();
     expect(response.status()).toBe(200);
     await expect(athletePage.getByRole('heading', { name: /Check-in saved/ })).toBeVisible();
 
@@ -243,9 +243,10 @@ test.describe('squad board', () => {
     await expect(row).toHaveAttribute('data-level', 'red', { timeout: 2000 });
     const redAt = await page.evaluate(() => (window as unknown as { redAt?: number }).redAt);
     expect(redAt).toBeDefined();
-    // From the stored check-in's answer to the coach's row: under 2 s, without a reload.
-    expect(redAt! - saved).toBeLessThan(2000);
-    console.log(`check-in → coach's row red: ${redAt! - saved} ms`);
+    // From the athlete's press of Submit to the coach's row: under 2 s, without a reload. (The
+    // row can turn red before this process sees the HTTP answer, so that is no start point.)
+    expect(redAt! - submitted).toBeLessThan(2000);
+    console.log(`athlete's submit → coach's row red: ${redAt! - submitted} ms`);
     await expect(
       page.locator('[data-slot=toast]', { hasText: "Liam O'Connor is now red" }),
     ).toBeVisible();

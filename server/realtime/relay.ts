@@ -2,6 +2,7 @@ import type { Database } from '@/db';
 import type { TeamEvent } from '@/lib/realtime/events';
 import {
   getTeamStreamBounds,
+  getTeamStreamHeads,
   listTeamEventsAfter,
 } from '@/server/services/events/append-team-event';
 import { EVENTS_CHANNEL } from './access-channel';
@@ -65,24 +66,29 @@ export async function startRelay(io: RealtimeServer, database: Database) {
   }
 
   async function drain(all: boolean) {
-    const teams = all ? localTeams() : [...pending];
+    const notified = [...pending];
     pending.clear();
-    for (const teamId of teams) {
-      if (all || io.of('/').adapter.rooms.has(`team:${teamId}`)) await drainTeam(teamId);
+    const teams = new Set(notified.filter((t) => io.of('/').adapter.rooms.has(`team:${t}`)));
+    if (all) {
+      // The safety-net poll: one query for every local team's head; only teams behind are read.
+      const local = localTeams();
+      const heads = await getTeamStreamHeads(database.db, local);
+      for (const t of local) {
+        const cursor = emitted.get(t);
+        if (cursor === undefined || (heads.get(t) ?? 0) > cursor) teams.add(t);
+      }
     }
+    for (const teamId of teams) await drainTeam(teamId);
   }
 
+  /** Drains run strictly one after another: two at once would read a cursor twice. */
   function kick(all: boolean) {
     if (stopped) return;
-    if (running) {
-      running = running.then(() => drain(all)).catch(() => {});
-      return;
-    }
-    running = drain(all)
-      .catch(() => {})
-      .finally(() => {
-        running = null;
-      });
+    const run = (running ?? Promise.resolve()).then(() => drain(all)).catch(() => {});
+    running = run;
+    void run.finally(() => {
+      if (running === run) running = null;
+    });
   }
 
   const unlisten = await database.listen(EVENTS_CHANNEL, (payload) => {

@@ -335,6 +335,38 @@ forEachDatabase((getCtx) => {
       for (const c of [cA1, cA2, cB2]) closeClient(c);
     });
 
+    it('a burst of events from both instances reaches a live socket once each, in order (relay drains never overlap)', async () => {
+      const client = openClient(one, { cookie: await cookieFor('cB') });
+      await ready(client);
+      const before = client.teamEvents(seed.teams.B).length;
+      // Writers on both instances: NOTIFYs arrive while drains and polls are running.
+      const seqs = (
+        await Promise.all(
+          [one, two, one, two, one, two, one, two].map(async (instance) => {
+            const out: number[] = [];
+            for (let i = 0; i < 15; i++) {
+              out.push(await appendSquadUpdate(instance.database, seed.teams.B, seed.users.b1.id));
+            }
+            return out;
+          }),
+        )
+      )
+        .flat()
+        .sort((a, b) => a - b);
+      await waitFor(
+        () => client.teamEvents(seed.teams.B).length >= before + seqs.length,
+        5000,
+        'burst delivered',
+      );
+      await sleep(2_500); // past a safety-net poll, which must not send anything again
+      const got = client
+        .teamEvents(seed.teams.B)
+        .slice(before)
+        .map((e) => Number(e.payload?.seq));
+      expect(got).toEqual(seqs);
+      closeClient(client);
+    });
+
     it('a client “join” of another team is ignored', async () => {
       const client = openClient(one, { cookie: await cookieFor('cA') });
       const control = openClient(one, { cookie: await cookieFor('cB') });

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { events, teamStreams } from '@/db/schema';
 import type { TeamEvent } from '@/lib/realtime/events';
@@ -73,4 +73,14 @@ export async function getTeamStreamBounds(db: Db, teamId: string) {
     minSeq: row?.min === null || row?.min === undefined ? null : Number(row.min),
     headSeq: Number(stream?.seq ?? 0),
   };
+}
+
+/** The head seq of each of these teams' streams (teams without events are absent). */
+export async function getTeamStreamHeads(db: Db, teamIds: string[]): Promise<Map<string, number>> {
+  if (teamIds.length === 0) return new Map();
+  const rows = await db
+    .select({ teamId: teamStreams.teamId, seq: teamStreams.seq })
+    .from(teamStreams)
+    .where(inArray(teamStreams.teamId, teamIds));
+  return new Map(rows.map((r) => [r.teamId, Number(r.seq)]));
 }

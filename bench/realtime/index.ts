@@ -25,6 +25,7 @@ import postgres from 'postgres';
 import { openDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { setAuthSecret } from '@/server/auth/secret';
+import { inspectorUrl, retainedMemory } from './heap';
 import type { LoadConfig, LoadResult } from './load';
 import { seedBenchClub } from './seed';
 import { round2 } from './stats';
@@ -71,9 +72,13 @@ function waitFor(child: ChildProcess, predicate: (message: unknown) => boolean):
   });
 }
 
-function startApp(databaseUrl: string, port: number): Promise<ChildProcess> {
+/** A server child: its inspector (for memory after a full GC) on a free local port. */
+type Server = { child: ChildProcess; inspector: string };
+const serverArgs = [...tsxArgs, '--inspect=127.0.0.1:0'];
+
+function startApp(databaseUrl: string, port: number): Promise<Server> {
   const child = fork(path.resolve('server/index.ts'), [], {
-    execArgv: tsxArgs,
+    execArgv: serverArgs,
     env: {
       ...process.env,
       NODE_ENV: 'production',
@@ -84,30 +89,36 @@ function startApp(databaseUrl: string, port: number): Promise<ChildProcess> {
       APP_URL: `http://127.0.0.1:${port}`,
       DEMO: '0',
     },
-    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
+  const inspector = inspectorUrl(child);
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('ready on')) resolve(child);
+      if (chunk.toString().includes('ready on')) {
+        inspector.then((url) => resolve({ child, inspector: url }), reject);
+      }
     });
     child.once('exit', (code) => reject(new Error(`app server exited with ${code}`)));
   });
 }
 
-function startBaseline(port: number, teamsMapFile: string): Promise<ChildProcess> {
+async function startBaseline(port: number, teamsMapFile: string): Promise<Server> {
   const child = fork(
     path.resolve('bench/realtime/baseline-server.ts'),
     [String(port), teamsMapFile],
     {
-      execArgv: tsxArgs,
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      execArgv: serverArgs,
+      stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
     },
   );
-  return waitFor(child, (m) => (m as { ready?: boolean }).ready === true).then(() => child);
+  const inspector = inspectorUrl(child);
+  await waitFor(child, (m) => (m as { ready?: boolean }).ready === true);
+  return { child, inspector: await inspector };
 }
 
-async function runLoad(server: ChildProcess, config: LoadConfig) {
-  const before = rssKb(server.pid!);
+async function runLoad(server: Server, config: LoadConfig) {
+  const before = rssKb(server.child.pid!);
+  const retainedBefore = await retainedMemory(server.inspector);
   const load = fork(path.resolve('bench/realtime/load.ts'), [JSON.stringify(config)], {
     execArgv: tsxArgs,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -120,7 +131,8 @@ async function runLoad(server: ChildProcess, config: LoadConfig) {
   };
   // Let the server settle (timers, GC) before reading its memory with every socket connected.
   await new Promise((r) => setTimeout(r, 3000));
-  const after = rssKb(server.pid!);
+  const after = rssKb(server.child.pid!);
+  const retainedAfter = await retainedMemory(server.inspector);
   log(
     `${config.target}: ${connected.sockets} sockets connected; load for ${config.durationSec} s at ${config.rate}/s`,
   );
@@ -135,12 +147,22 @@ async function runLoad(server: ChildProcess, config: LoadConfig) {
     memory: {
       serverRssBeforeKb: before,
       serverRssWithSocketsKb: after,
-      perSocketKb: round2((after - before) / connected.sockets),
+      rssPerSocketKb: round2((after - before) / connected.sockets),
+      afterFullGc: { before: retainedBefore, withSockets: retainedAfter },
+      // What a socket keeps: V8 heap plus memory outside it (buffers), after a full GC.
+      perSocketKb: round2(
+        (retainedAfter.heapUsedKb +
+          retainedAfter.externalKb -
+          retainedBefore.heapUsedKb -
+          retainedBefore.externalKb) /
+          connected.sockets,
+      ),
     },
   };
 }
 
-async function stop(child: ChildProcess) {
+async function stop(server: Server) {
+  const { child } = server;
   if (child.exitCode !== null) return;
   child.removeAllListeners('exit');
   const exited = new Promise((r) => child.once('exit', r));
@@ -158,8 +180,8 @@ async function main() {
   await admin.unsafe(`CREATE DATABASE ${name}`);
   const databaseUrl = `${PG}/${name}`;
   const work = mkdtempSync(path.join(tmpdir(), 'loadline-bench-rt-'));
-  let app: ChildProcess | undefined;
-  let baseline: ChildProcess | undefined;
+  let app: Server | undefined;
+  let baseline: Server | undefined;
   try {
     const database = await openDatabase({ url: databaseUrl });
     await migrateDatabase(database);

@@ -3,13 +3,15 @@ import type { TeamEvent } from '@/lib/realtime/events';
 import {
   getTeamStreamBounds,
   getTeamStreamHeads,
-  listTeamEventsAfter,
+  listEventsAfterCursors,
 } from '@/server/services/events/append-team-event';
 import { EVENTS_CHANNEL } from './access-channel';
 import { emitEvent } from './replay';
 import type { RealtimeServer } from './socket-server';
 
 const POLL_MS = 2000;
+/** Rows per relay read; a busy relay reads the events of every notified team at once. */
+const DRAIN_BATCH = 1000;
 
 /**
  * Emits each team's committed events, in seq order, to the `team:<id>` room of this process's
@@ -50,18 +52,27 @@ export async function startRelay(io: RealtimeServer, database: Database) {
     return p;
   }
 
-  async function drainTeam(teamId: string) {
-    if (!emitted.has(teamId)) await prime(teamId);
-    let cursor = emitted.get(teamId);
-    if (cursor === undefined) return;
-    for (;;) {
-      const rows = await listTeamEventsAfter(database.db, { teamId, afterSeq: cursor, limit: 500 });
+  /** Emits every team's events after its cursor; all the teams are read together. */
+  async function drainTeams(teamIds: Iterable<string>) {
+    const teams = [...teamIds];
+    const unprimed = teams.filter((t) => !emitted.has(t));
+    if (unprimed.length) await Promise.all(unprimed.map(prime));
+    let open = teams.filter((t) => emitted.has(t));
+    while (open.length > 0) {
+      const rows = await listEventsAfterCursors(database.db, {
+        cursors: open.map((teamId) => ({ teamId, afterSeq: emitted.get(teamId)! })),
+        limit: DRAIN_BATCH,
+      });
       for (const row of rows) {
-        emitEvent(io.to(`team:${teamId}`), row.type as TeamEvent['type'], row.payload);
-        cursor = row.seq;
+        // A cursor may have moved meanwhile (a join's prime): never emit an event twice here.
+        if (row.seq <= (emitted.get(row.teamId) ?? 0)) continue;
+        emitEvent(io.to(`team:${row.teamId}`), row.type as TeamEvent['type'], row.payload);
+        emitted.set(row.teamId, row.seq);
       }
-      emitted.set(teamId, cursor);
-      if (rows.length < 500) break;
+      if (rows.length < DRAIN_BATCH) break;
+      // Cut off by the limit: the last team read, and the teams after it, may have more.
+      const last = rows[rows.length - 1]!.teamId;
+      open = open.filter((t) => t >= last);
     }
   }
 
@@ -78,7 +89,7 @@ export async function startRelay(io: RealtimeServer, database: Database) {
         if (cursor === undefined || (heads.get(t) ?? 0) > cursor) teams.add(t);
       }
     }
-    for (const teamId of teams) await drainTeam(teamId);
+    await drainTeams(teams);
   }
 
   /** Drains run strictly one after another: two at once would read a cursor twice. */

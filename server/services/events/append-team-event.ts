@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { events, teamStreams } from '@/db/schema';
 import type { TeamEvent } from '@/lib/realtime/events';
@@ -83,4 +83,28 @@ export async function getTeamStreamHeads(db: Db, teamIds: string[]): Promise<Map
     .from(teamStreams)
     .where(inArray(teamStreams.teamId, teamIds));
   return new Map(rows.map((r) => [r.teamId, Number(r.seq)]));
+}
+
+/**
+ * Events of several teams after each team's own cursor, in (team, seq) order, in one query.
+ * With `limit` rows the answer may stop inside a team's stream: ask again from the new cursors.
+ */
+export async function listEventsAfterCursors(
+  db: Db,
+  input: { cursors: { teamId: string; afterSeq: number }[]; limit: number },
+) {
+  if (input.cursors.length === 0) return [];
+  return db
+    .select({
+      teamId: events.teamId,
+      seq: events.seq,
+      type: events.type,
+      payload: events.payload,
+    })
+    .from(events)
+    .where(
+      or(...input.cursors.map((c) => and(eq(events.teamId, c.teamId), gt(events.seq, c.afterSeq)))),
+    )
+    .orderBy(asc(events.teamId), asc(events.seq))
+    .limit(input.limit);
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, count, eq, ne } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database, Db } from '@/db';
 import {
   alertEvents,
@@ -17,7 +17,9 @@ import {
 import type { SubmitCheckInRequest } from '@/lib/checkin/submit-schema';
 import { addDays, localDateIn } from '@/lib/dates';
 import { EVENT_PAYLOAD_FIELDS } from '@/lib/realtime/events';
+import { EVENTS_CHANNEL } from '@/server/realtime/access-channel';
 import { forEachDatabase } from '@/test/support/databases';
+import { captureNotifications } from '@/test/support/invite-helpers';
 import { type SecuritySeed, seedPasswordHash, seedSecurity } from '@/test/support/security-seed';
 import { IDEMPOTENCY_TTL_HOURS, purgeIdempotencyKeys } from './purge-idempotency-keys';
 import { CheckInError, submitCheckIn } from './submit-check-in';
@@ -163,6 +165,38 @@ forEachDatabase((getCtx) => {
           lastCheckIn: TODAY,
           at: NOW.toISOString(),
         });
+      }
+    });
+
+    it('wakes the relays at commit with teamId:seq of each event; a replay or a refusal sends nothing', async () => {
+      const athleteId = await newAthlete();
+      const notes = await captureNotifications(database, [EVENTS_CHANNEL]);
+      try {
+        const body = request({ ...easyRun, redFlags: ['swelling'] });
+        await submitCheckIn(database, { athleteId, input: body, now: NOW });
+        const evs = await db
+          .select({ teamId: events.teamId, seq: events.seq })
+          .from(events)
+          .where(eq(events.athleteId, athleteId));
+        // A squad:update and an alert:update on each of the two teams.
+        expect(evs).toHaveLength(4);
+        const expected = evs.map((e) => `${e.teamId}:${e.seq}`).sort();
+        await vi.waitFor(() => expect(notes.got.map((n) => n.payload).sort()).toEqual(expected));
+
+        await submitCheckIn(database, { athleteId, input: body, now: NOW });
+        await expectCheckInError(
+          submitCheckIn(database, {
+            athleteId,
+            input: request(easyRun, addDays(TODAY, -5)),
+            now: NOW,
+          }),
+          'field',
+          'date',
+        );
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(notes.got).toHaveLength(4);
+      } finally {
+        await notes.stop();
       }
     });
 

@@ -1,7 +1,8 @@
 /**
  * The write path of a check-in (design.md §2). Idempotent by key; one transaction stores the
  * check-in, re-scores the athlete, appends a `squad:update` per team and opens or escalates
- * alerts; the events are announced (NOTIFY, ids only) after commit.
+ * alerts. Each event's NOTIFY (ids only) is sent inside the transaction, which PostgreSQL delivers
+ * at commit: the relays wake exactly when the events become visible, never before.
  */
 import { createHash } from 'node:crypto';
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
@@ -25,7 +26,6 @@ import {
 } from '@/lib/checkin/submit-schema';
 import { addDays, localDateIn } from '@/lib/dates';
 import type { Assessment, Level, Reason } from '@/lib/risk/types';
-import { publishTeamEvents } from '@/server/realtime/relay';
 import { validateAssessInput } from '@/server/risk';
 import { appendTeamEvent } from '@/server/services/events/append-team-event';
 import {
@@ -143,7 +143,6 @@ export async function submitCheckIn(
     .digest('hex');
   validateWithEngine(date, input.checkIn);
 
-  const published: { teamId: string; seq: number }[] = [];
   const result = await database.db.transaction(async (t) => {
     const tx = t as unknown as Tx;
     // Serialise this athlete's writes (status, risk days, alerts, keys) across instances: every
@@ -300,6 +299,7 @@ export async function submitCheckIn(
               lastCheckIn: change.lastCheckIn,
               at,
             },
+            notify: true,
           }),
         ),
       );
@@ -325,41 +325,20 @@ export async function submitCheckIn(
         .then(() => response);
     };
 
-    const announce = (squadSeqs: number[]) => {
-      teamIds.forEach((teamId, i) => {
-        published.push({ teamId, seq: squadSeqs[i]! });
-      });
-    };
     let response: SubmitCheckInResult;
     if (!alertWanted(change)) {
-      // The usual day: the events and the key go out together.
-      const [squadSeqs, stored] = await Promise.all([squadEvents(), storeKey(false)]);
-      announce(squadSeqs);
-      response = stored;
+      // The usual day: the events, their NOTIFYs and the key go out together.
+      [, response] = await Promise.all([squadEvents(), storeKey(false)]);
     } else {
-      announce(await squadEvents());
+      await squadEvents();
       let alertOpened = false;
       for (const teamId of teamIds) {
-        const outcome = await openOrEscalateAlert(tx, { athleteId, teamId, change, now });
-        if (outcome) {
-          alertOpened = true;
-          published.push({ teamId, seq: outcome.seq });
-        }
+        if (await openOrEscalateAlert(tx, { athleteId, teamId, change, now })) alertOpened = true;
       }
       response = await storeKey(alertOpened);
     }
     return { replay: false as const, response };
   });
-
-  // (3) After commit: wake every instance's relay (ids only). The relay also polls, so a failed
-  // NOTIFY only delays the board; the check-in is stored either way.
-  if (!result.replay && published.length > 0) {
-    try {
-      await publishTeamEvents(database, published);
-    } catch {
-      console.warn('check-in: NOTIFY failed; relays will pick the events up by polling');
-    }
-  }
   return result.response;
 }
 
@@ -433,6 +412,7 @@ async function openOrEscalateAlert(
     teamId,
     type: 'alert:update',
     payload: { alertId, athleteId, state, level, ruleIds, byUserId: null, at: now.toISOString() },
+    notify: true,
   });
   return { seq };
 }

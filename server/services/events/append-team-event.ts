@@ -2,6 +2,7 @@ import { and, asc, eq, gt, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { events, teamStreams } from '@/db/schema';
 import type { TeamEvent } from '@/lib/realtime/events';
+import { EVENTS_CHANNEL } from '@/server/realtime/access-channel';
 
 type Payload<T extends TeamEvent['type']> = Omit<
   Extract<TeamEvent, { type: T }>,
@@ -15,11 +16,26 @@ type Payload<T extends TeamEvent['type']> = Omit<
  */
 export async function appendTeamEvent<T extends TeamEvent['type']>(
   tx: Db,
-  input: { teamId: string; type: T; payload: Payload<T> },
+  input: {
+    teamId: string;
+    type: T;
+    payload: Payload<T>;
+    /**
+     * Also NOTIFY the relays (`teamId:seq`) from inside the transaction, in the same round trip.
+     * PostgreSQL delivers it only when the transaction commits, so it is still "after commit"
+     * (design.md §2.3), without the separate statement and pool checkout per event.
+     */
+    notify?: boolean;
+  },
 ): Promise<number> {
   const athleteId = 'athleteId' in input.payload ? (input.payload.athleteId as string) : null;
   const seqNow = sql`(select ${teamStreams.seq} from ${teamStreams} where ${teamStreams.teamId} = ${input.teamId})`;
   const payload = JSON.stringify({ ...input.payload, teamId: input.teamId });
+  const notify = input.notify
+    ? tx.execute(
+        sql`select pg_notify(${EVENTS_CHANNEL}, ${input.teamId}::text || ':' || ${seqNow}::text)`,
+      )
+    : null;
   const [[row]] = await Promise.all([
     tx
       .insert(teamStreams)
@@ -36,6 +52,7 @@ export async function appendTeamEvent<T extends TeamEvent['type']>(
       athleteId,
       payload: sql`${payload}::jsonb || jsonb_build_object('seq', ${seqNow})`,
     }),
+    notify,
   ]);
   return row!.seq;
 }

@@ -39,8 +39,6 @@ import { type StatusChange, writeReassessment } from '@/server/services/risk/rea
 import { refreshShoeKm } from '@/server/services/shoes/refresh-shoe-km';
 import { IDEMPOTENCY_TTL_HOURS } from './purge-idempotency-keys';
 
-export { IDEMPOTENCY_TTL_HOURS };
-
 export type CheckInErrorKind = 'field' | 'idempotency-conflict' | 'consent-required';
 
 /** A refusal the router maps to a TRPCError: field → BAD_REQUEST, conflict → 422, consent → FORBIDDEN. */

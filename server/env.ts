@@ -50,6 +50,12 @@ const envSchema = z.object({
       return list;
     }),
   TRUST_PROXY: bool.default(false),
+  WEB_CONCURRENCY: z.coerce
+    .number()
+    .int('must be a whole number of processes')
+    .min(1, 'must be at least 1')
+    .max(64, 'must be at most 64')
+    .default(1),
   DEMO: bool.default(false),
   SMTP_URL: z
     .string()
@@ -87,6 +93,13 @@ export function parseEnv(
     return { ok: false, message: `Invalid ${name}: ${issue.message}` };
   }
   const env = result.data;
+  if (env.WEB_CONCURRENCY > 1 && !env.DATABASE_URL) {
+    return {
+      ok: false,
+      message:
+        'Invalid WEB_CONCURRENCY: more than one process needs DATABASE_URL (the embedded database opens in one process only)',
+    };
+  }
   const appUrl = (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
   const origins = [...new Set([appUrl, ...env.ALLOWED_ORIGINS])];
   return { ok: true, env: { ...env, APP_URL: appUrl, origins } };

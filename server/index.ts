@@ -1,12 +1,15 @@
+import cluster from 'node:cluster';
 import { createServer } from 'node:http';
+import { fileURLToPath } from 'node:url';
 import nextEnv from '@next/env';
 import next from 'next';
 import { setDatabase } from '@/db';
 import { CLIENT_IP_HEADER } from '@/server/auth/client-ip';
 import { loadOrCreateAuthSecret, setAuthSecret } from '@/server/auth/secret';
 import { describeDatabaseError, openAndMigrate } from './boot';
+import { superviseWorkers } from './cluster';
 import { backfillStatusesOnStart, seedDemoIfWanted } from './demo-on-start';
-import { parseEnv } from './env';
+import { type Env, parseEnv } from './env';
 import { startBackgroundJobs } from './jobs/background-jobs';
 import { createRealtimeServer } from './realtime/socket-server';
 import { mailerFromEnv } from './services/mail/mailer';
@@ -27,6 +30,15 @@ async function main() {
   if (!parsed.ok) fail(parsed.message);
   const env = parsed.env;
 
+  if (env.WEB_CONCURRENCY > 1 && cluster.isPrimary) {
+    if (dev) fail('WEB_CONCURRENCY: the dev server runs as one process; unset it with --dev');
+    superviseWorkers({ workers: env.WEB_CONCURRENCY, exec: fileURLToPath(import.meta.url) });
+    return;
+  }
+  await serve(env);
+}
+
+async function serve(env: Env) {
   const database = await openAndMigrate(env).catch((error) =>
     fail(describeDatabaseError(env, error)),
   );
@@ -64,12 +76,17 @@ async function main() {
   const jobs = startBackgroundJobs(database, { mailer: mailerFromEnv(env), appUrl: env.APP_URL });
 
   server.listen(env.PORT, env.HOSTNAME, () => {
+    const worker = cluster.isWorker ? `, worker ${process.pid}` : '';
     console.log(
-      `loadline: ready on ${env.APP_URL} (database: ${database.kind}${dev ? ', dev' : ''})`,
+      `loadline: ready on ${env.APP_URL} (database: ${database.kind}${dev ? ', dev' : ''}${worker})`,
     );
   });
 
+  let stopping = false;
   const shutdown = async () => {
+    // A worker gets Ctrl-C's SIGINT from the terminal and the primary's SIGTERM: stop once.
+    if (stopping) return;
+    stopping = true;
     server.close();
     await jobs.stop().catch(() => {});
     await realtime.close().catch(() => {});

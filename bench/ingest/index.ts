@@ -16,7 +16,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
@@ -48,6 +48,8 @@ const { values: args } = parseArgs({
     'pgbench-clients': { type: 'string', default: String(SERVER_POOL) },
     'reuse-build': { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
+    // The server as one would run it on this machine: a process per core (WEB_CONCURRENCY).
+    workers: { type: 'string', default: String(availableParallelism()) },
   },
 });
 
@@ -61,6 +63,7 @@ const DURATION = num('duration');
 const ATHLETES = Math.round(num('athletes'));
 const TEAM_SIZE = Math.round(num('team-size'));
 const HISTORY_DAYS = Math.round(num('history-days'));
+const WORKERS = Math.round(num('workers'));
 const RED_FLAG_SHARE = Number(args['red-flags']);
 const START_RATE = num('start-rate');
 const MAX_RATE = num('max-rate');
@@ -218,6 +221,7 @@ async function main(): Promise<void> {
       authSecret: AUTH_SECRET,
       log,
       reuseBuild: args['reuse-build'],
+      workers: WORKERS,
       ...(args.profile ? { profileDir } : {}),
     });
     const serverReadyMs = performance.now() - serverStart;
@@ -264,11 +268,13 @@ async function main(): Promise<void> {
       log('  the server did not go idle within 60 s; going on');
     };
 
-    // Warm-up (JIT, route chunks, prepared statements, connections); not a step.
+    // Warm-up (JIT, route chunks, prepared statements, connections); not a step. A few hundred
+    // requests: below that V8 has not optimised the hot path yet (each cluster worker separately).
     const warmUp: { rate: number; durationSec: number; errors: number; p99Ms: number }[] = [];
     for (const [rate, seconds] of [
       [5, 4],
       [10, 4],
+      [20, 10],
     ] as const) {
       log(`warm-up: ${rate}/s for ${seconds} s…`);
       const w = await step(rate, seconds);
@@ -425,11 +431,14 @@ async function main(): Promise<void> {
         database: `${dbName} on ${new URL(ADMIN_URL).host} (dropped at the end)`,
         server:
           'server/index.ts (the custom server, NODE_ENV=production, Next production build) ' +
-          `in a child process under flock ${NEXT_LOCK}; postgres.js pool of ${SERVER_POOL}; no sockets ` +
+          `in a child process under flock ${NEXT_LOCK}; WEB_CONCURRENCY=${WORKERS} ` +
+          `(${WORKERS === 1 ? 'one process' : `${WORKERS} worker processes sharing the port`}), ` +
+          `postgres.js pool of ${SERVER_POOL} per process; no sockets ` +
           'connected, so the relay only wakes on NOTIFY',
         build: args['reuse-build']
           ? 'reused the existing .next build (--reuse-build; it may predate the current sources)'
           : 'scripts/start.ts: built when the sources differed from the last build',
+        workers: WORKERS,
         serverReadySec: round3(serverReadyMs / 1000),
         warmUp,
         athletes: ATHLETES,

@@ -51,8 +51,11 @@ export async function startServer(input: {
   reuseBuild?: boolean;
   /** Write a V8 CPU profile of the server process here (node --cpu-prof) when it stops. */
   profileDir?: string;
+  /** WEB_CONCURRENCY: server processes sharing the port (1: a single process, no cluster). */
+  workers?: number;
   readyTimeoutMs?: number;
 }): Promise<RunningServer> {
+  const workers = input.workers ?? 1;
   const appUrl = `http://127.0.0.1:${input.port}`;
   const entry = input.reuseBuild ? 'server/index.ts' : 'scripts/start.ts';
   const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -87,13 +90,19 @@ export async function startServer(input: {
       AUTH_SECRET: input.authSecret,
       DEMO: '',
       TRUST_PROXY: '',
+      WEB_CONCURRENCY: String(workers),
     },
   });
   const pid = child.pid!;
   let exited: string | null = null;
+  // Each worker says when it listens; the first health answer alone could come from one of them.
+  let readyLines = 0;
   const onLine = (prefix: string) => (chunk: Buffer) => {
-    for (const line of chunk.toString('utf8').split('\n'))
-      if (line.trim()) input.log(`${prefix}${line}`);
+    for (const line of chunk.toString('utf8').split('\n')) {
+      if (!line.trim()) continue;
+      if (line.includes('loadline: ready on')) readyLines += 1;
+      input.log(`${prefix}${line}`);
+    }
   };
   child.stdout?.on('data', onLine('server: '));
   child.stderr?.on('data', onLine('server! '));
@@ -132,7 +141,7 @@ export async function startServer(input: {
     }
     try {
       const res = await fetch(`${appUrl}/api/health`);
-      if (res.ok) break;
+      if (res.ok && readyLines >= workers) break;
     } catch {}
     await new Promise((r) => setTimeout(r, 500));
   }

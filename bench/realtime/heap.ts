@@ -6,15 +6,18 @@
 import type { ChildProcess } from 'node:child_process';
 import WebSocket from 'ws';
 
-/** Starts watching a child's stderr (which must be piped) for the inspector's URL. */
-export function inspectorUrl(child: ChildProcess): Promise<string> {
+/**
+ * Starts watching a child's stderr (which must be piped) for the inspectors' URLs: `count` of them
+ * when the child is a cluster primary whose workers share its stderr (each has its own inspector).
+ */
+export function inspectorUrls(child: ChildProcess, count = 1): Promise<string[]> {
   return new Promise((resolve, reject) => {
     let seen = '';
     const onData = (chunk: Buffer) => {
       const text = chunk.toString();
       seen += text;
-      const m = /Debugger listening on (ws:\/\/\S+)/.exec(seen);
-      if (m) resolve(m[1]!);
+      const urls = [...seen.matchAll(/Debugger listening on (ws:\/\/\S+)/g)].map((m) => m[1]!);
+      if (urls.length >= count) resolve(urls.slice(0, count));
       // The inspector's banner is noise; everything else the child says is passed on.
       if (!/Debugger listening|For help, see|Debugger attached|Waiting for the debugger/.test(text))
         process.stderr.write(text);
@@ -28,6 +31,16 @@ export interface RetainedMemory {
   heapUsedKb: number;
   externalKb: number;
   rssKb: number;
+}
+
+/** The sum over several processes (a cluster's primary and workers). */
+export async function retainedMemoryOf(urls: readonly string[]): Promise<RetainedMemory> {
+  const each = await Promise.all(urls.map(retainedMemory));
+  return {
+    heapUsedKb: each.reduce((sum, m) => sum + m.heapUsedKb, 0),
+    externalKb: each.reduce((sum, m) => sum + m.externalKb, 0),
+    rssKb: each.reduce((sum, m) => sum + m.rssKb, 0),
+  };
 }
 
 export async function retainedMemory(url: string): Promise<RetainedMemory> {

@@ -12,7 +12,8 @@
  * Socket.IO), same posts, same payload shape, same room layout.
  * Memory per socket: the server process's RSS with every socket connected minus before, / sockets.
  *
- * Flags: --teams --coaches --athletes --rate --duration --red (defaults 200 10 10 500 60 0.1).
+ * Flags: --teams --coaches --athletes --rate --duration --red --workers
+ * (defaults 200 10 10 500 60 0.1 1); --workers sets the app's WEB_CONCURRENCY.
  * Needs a production build (`npm run build`, or `npm start` once) and PostgreSQL at BENCH_PG_URL
  * (default postgres://postgres@127.0.0.1:5432).
  */
@@ -25,7 +26,8 @@ import postgres from 'postgres';
 import { openDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { setAuthSecret } from '@/server/auth/secret';
-import { inspectorUrl, retainedMemory } from './heap';
+import { processTree } from '../ingest/cpu';
+import { inspectorUrls, retainedMemoryOf } from './heap';
 import type { LoadConfig, LoadResult } from './load';
 import { seedBenchClub } from './seed';
 import { round2 } from './stats';
@@ -38,8 +40,11 @@ const { values: flags } = parseArgs({
     rate: { type: 'string', default: '500' },
     duration: { type: 'string', default: '60' },
     red: { type: 'string', default: '0.1' },
+    // WEB_CONCURRENCY of the app server: 1 is a single process; more are cluster workers.
+    workers: { type: 'string', default: '1' },
   },
 });
+const workers = Math.max(1, Math.round(Number(flags.workers)));
 const shape = {
   teams: Number(flags.teams),
   coachesPerTeam: Number(flags.coaches),
@@ -54,9 +59,16 @@ const SECRET = 'loadline-bench-realtime-secret-0123456789abcdef';
 const log = (message: string) => process.stderr.write(`bench:realtime: ${message}\n`);
 const tsxArgs = ['--import', 'tsx'];
 
+/** RSS of a process and its children (a cluster's workers), in KB. */
 function rssKb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  let total = 0;
+  for (const each of processTree(pid)) {
+    try {
+      const status = readFileSync(`/proc/${each}/status`, 'utf8');
+      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    } catch {}
+  }
+  return total;
 }
 
 function waitFor(child: ChildProcess, predicate: (message: unknown) => boolean): Promise<unknown> {
@@ -72,8 +84,8 @@ function waitFor(child: ChildProcess, predicate: (message: unknown) => boolean):
   });
 }
 
-/** A server child: its inspector (for memory after a full GC) on a free local port. */
-type Server = { child: ChildProcess; inspector: string };
+/** A server child: its inspectors (for memory after a full GC; one per process) on free local ports. */
+type Server = { child: ChildProcess; inspectors: string[] };
 const serverArgs = [...tsxArgs, '--inspect=127.0.0.1:0'];
 
 function startApp(databaseUrl: string, port: number): Promise<Server> {
@@ -88,14 +100,19 @@ function startApp(databaseUrl: string, port: number): Promise<Server> {
       AUTH_SECRET: SECRET,
       APP_URL: `http://127.0.0.1:${port}`,
       DEMO: '0',
+      WEB_CONCURRENCY: String(workers),
     },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
-  const inspector = inspectorUrl(child);
+  // A cluster's workers share the primary's stdio: every process has an inspector; each worker
+  // says when it listens.
+  const inspectors = inspectorUrls(child, workers > 1 ? workers + 1 : 1);
+  let ready = 0;
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('ready on')) {
-        inspector.then((url) => resolve({ child, inspector: url }), reject);
+      ready += chunk.toString().split('ready on').length - 1;
+      if (ready === workers) {
+        inspectors.then((urls) => resolve({ child, inspectors: urls }), reject);
       }
     });
     child.once('exit', (code) => reject(new Error(`app server exited with ${code}`)));
@@ -111,14 +128,14 @@ async function startBaseline(port: number, teamsMapFile: string): Promise<Server
       stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
     },
   );
-  const inspector = inspectorUrl(child);
+  const inspectors = inspectorUrls(child);
   await waitFor(child, (m) => (m as { ready?: boolean }).ready === true);
-  return { child, inspector: await inspector };
+  return { child, inspectors: await inspectors };
 }
 
 async function runLoad(server: Server, config: LoadConfig) {
   const before = rssKb(server.child.pid!);
-  const retainedBefore = await retainedMemory(server.inspector);
+  const retainedBefore = await retainedMemoryOf(server.inspectors);
   const load = fork(path.resolve('bench/realtime/load.ts'), [JSON.stringify(config)], {
     execArgv: tsxArgs,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -132,7 +149,7 @@ async function runLoad(server: Server, config: LoadConfig) {
   // Let the server settle (timers, GC) before reading its memory with every socket connected.
   await new Promise((r) => setTimeout(r, 3000));
   const after = rssKb(server.child.pid!);
-  const retainedAfter = await retainedMemory(server.inspector);
+  const retainedAfter = await retainedMemoryOf(server.inspectors);
   log(
     `${config.target}: ${connected.sockets} sockets connected; load for ${config.durationSec} s at ${config.rate}/s`,
   );
@@ -239,6 +256,7 @@ async function main() {
         ratePerSec: rate,
         durationSec,
         redShare,
+        appWorkers: workers,
       },
       note: 'server, load generator and PostgreSQL share this machine; the load child opens every socket and sends every post from one process',
       app: appResult,

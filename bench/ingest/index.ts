@@ -16,7 +16,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
@@ -48,8 +48,8 @@ const { values: args } = parseArgs({
     'pgbench-clients': { type: 'string', default: String(SERVER_POOL) },
     'reuse-build': { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
-    // The server as one would run it on this machine: a process per core (WEB_CONCURRENCY).
-    workers: { type: 'string', default: String(availableParallelism()) },
+    // WEB_CONCURRENCY of the server: 1 as `npm start` runs by default; more are cluster workers.
+    workers: { type: 'string', default: '1' },
   },
 });
 

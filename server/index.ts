@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import nextEnv from '@next/env';
 import next from 'next';
 import { setDatabase } from '@/db';
+import { shedBusyCheckIn } from '@/server/api/shed-busy-check-ins';
 import { CLIENT_IP_HEADER } from '@/server/auth/client-ip';
 import { loadOrCreateAuthSecret, setAuthSecret } from '@/server/auth/secret';
 import { describeDatabaseError, openAndMigrate } from './boot';
@@ -63,6 +64,7 @@ async function serve(env: Env) {
           ?.trim()
       : '';
     req.headers[CLIENT_IP_HEADER] = forwarded || req.socket.remoteAddress || 'unknown';
+    if (shedBusyCheckIn(req, res)) return;
     void handle(req, res);
   });
 

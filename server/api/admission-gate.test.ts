@@ -39,12 +39,16 @@ describe('AdmissionGate', () => {
   it('refuses at once when the queue is full, and frees its slot after a failure', async () => {
     const gate = new AdmissionGate(1, 1, 10_000);
     const block = deferred();
+    expect(gate.full).toBe(false);
     const first = gate.run(() => block.promise);
+    expect(gate.full).toBe(false);
     const second = gate.run(async () => 'second');
+    expect(gate.full).toBe(true);
     await expect(gate.run(async () => 'third')).rejects.toBeInstanceOf(GateBusyError);
     block.resolve();
     await first;
     expect(await second).toBe('second');
+    expect(gate.full).toBe(false);
     await expect(gate.run(() => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     expect(gate.inFlight).toBe(0);
     expect(await gate.run(async () => 'again')).toBe('again');

@@ -38,6 +38,11 @@ export class AdmissionGate {
     return this.queue.length;
   }
 
+  /** Every slot taken and the queue full: `run` would refuse at once. */
+  get full() {
+    return this.running >= this.concurrency && this.queue.length >= this.maxQueue;
+  }
+
   async run<T>(work: () => Promise<T>): Promise<T> {
     if (this.running >= this.concurrency) {
       if (this.queue.length >= this.maxQueue) throw new GateBusyError();

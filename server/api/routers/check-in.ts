@@ -1,6 +1,7 @@
 import { StandardSchemaV1Error, TRPCError } from '@trpc/server';
 import { submitCheckInSchema } from '@/lib/checkin/submit-schema';
-import { AdmissionGate, GateBusyError } from '@/server/api/admission-gate';
+import { GateBusyError } from '@/server/api/admission-gate';
+import { CHECK_IN_BUSY_MESSAGE, checkInGate } from '@/server/api/check-in-gate';
 import { athleteProcedure, createRouter } from '@/server/api/trpc';
 import {
   CheckInError,
@@ -26,18 +27,6 @@ function toTrpcError(error: unknown): unknown {
   }
 }
 
-const GATE_KEY = Symbol.for('loadline.checkInGate');
-
-/**
- * One per process: 6 check-in transactions at once (the pool has 10 connections, the rest serve
- * reads), 50 waiting, none waiting more than 1.5 s (the request deadline is 3 s).
- */
-function checkInGate(): AdmissionGate {
-  const holder = globalThis as { [GATE_KEY]?: AdmissionGate };
-  holder[GATE_KEY] ??= new AdmissionGate(6, 50, 1_500);
-  return holder[GATE_KEY];
-}
-
 export const checkInRouter = createRouter({
   /** Store (or edit) today's or yesterday's check-in of the signed-in athlete; idempotent by key. */
   submit: athleteProcedure.input(submitCheckInSchema).mutation(async ({ ctx, input }) => {
@@ -47,11 +36,7 @@ export const checkInRouter = createRouter({
       );
     } catch (error) {
       if (error instanceof GateBusyError) {
-        throw new TRPCError({
-          code: 'SERVICE_UNAVAILABLE',
-          message:
-            'Many check-ins are arriving at once and yours was not saved. Try again shortly.',
-        });
+        throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: CHECK_IN_BUSY_MESSAGE });
       }
       throw toTrpcError(error);
     }

@@ -9,6 +9,14 @@ export class GateBusyError extends Error {
     super('busy');
     this.name = 'GateBusyError';
   }
+
+  /**
+   * By name, not instanceof: the gate lives on globalThis, and the custom server and Next's
+   * bundle each load their own copy of this class, so the gate may throw the other copy's error.
+   */
+  static is(error: unknown): error is GateBusyError {
+    return error instanceof Error && error.name === 'GateBusyError';
+  }
 }
 
 interface Waiter {

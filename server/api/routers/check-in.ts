@@ -35,7 +35,7 @@ export const checkInRouter = createRouter({
         submitCheckIn(ctx.database, { athleteId: ctx.viewer.userId, input }),
       );
     } catch (error) {
-      if (error instanceof GateBusyError) {
+      if (GateBusyError.is(error)) {
         throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: CHECK_IN_BUSY_MESSAGE });
       }
       throw toTrpcError(error);

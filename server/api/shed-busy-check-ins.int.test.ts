@@ -13,7 +13,7 @@ import { forEachDatabase } from '@/test/support/databases';
 import { trpcMutation } from '@/test/support/http-server';
 import { mintSession, setupTestAuth } from '@/test/support/mint-session';
 import { type SecuritySeed, seedSecurity } from '@/test/support/security-seed';
-import { shedBusyCheckIn } from './shed-busy-check-ins';
+import { checkInsInFlight, shedBusyCheckIn } from './shed-busy-check-ins';
 
 setupTestAuth();
 
@@ -54,6 +54,8 @@ forEachDatabase((getCtx) => {
   let base: string;
   let passedOn: string[];
   let release: (() => Promise<void>) | null = null;
+  /** While set, requests passed on are held open (in flight) until it resolves. */
+  let hold: Promise<void> | null = null;
 
   beforeAll(async () => {
     setDatabase(getCtx().database);
@@ -62,7 +64,8 @@ forEachDatabase((getCtx) => {
       if (shedBusyCheckIn(req, res)) return;
       passedOn.push(`${req.method} ${req.url}`);
       req.resume();
-      res.end('passed on');
+      if (hold) void hold.then(() => res.end('passed on'));
+      else res.end('passed on');
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -113,6 +116,33 @@ forEachDatabase((getCtx) => {
     expect(batched.status).toBe(503);
     expect(JSON.parse(await batched.text())).toEqual([JSON.parse(fromRouter.text)]);
     expect(passedOn).toEqual([]);
+  });
+
+  it('refuses once as many check-ins as the gate holds are in flight, until one is answered', async () => {
+    const gate = checkInGate();
+    const limit = gate.concurrency + gate.maxQueue;
+    let letGo!: () => void;
+    hold = new Promise<void>((resolve) => {
+      letGo = resolve;
+    });
+    passedOn = [];
+    const held = Array.from({ length: limit }, () => post('/api/trpc/checkIn.submit?batch=1'));
+    while (passedOn.length < limit) await new Promise((r) => setTimeout(r, 10));
+    expect(checkInsInFlight()).toBe(limit);
+    expect(gate.full).toBe(false);
+
+    const refused = await post('/api/trpc/checkIn.submit?batch=1');
+    expect(refused.status).toBe(503);
+    expect(passedOn).toHaveLength(limit);
+    // Other procedures are not counted or refused.
+    const other = post('/api/trpc/checkIn.today');
+    while (passedOn.length < limit + 1) await new Promise((r) => setTimeout(r, 10));
+
+    letGo();
+    hold = null;
+    await Promise.all([...held, other].map(async (r) => (await r).text()));
+    while (checkInsInFlight() > 0) await new Promise((r) => setTimeout(r, 10));
+    expect(await (await post('/api/trpc/checkIn.submit?batch=1')).text()).toBe('passed on');
   });
 
   it('with the gate full: other procedures, batches naming others and GETs pass on', async () => {

@@ -73,7 +73,7 @@ export function shedBusyCheckIn(req: IncomingMessage, res: ServerResponse): bool
     'retry-after': '1',
   });
   res.end(batch ? BUSY_BATCH_BODY : BUSY_BODY);
-  // The body is not read: drop the connection's remaining upload rather than parse it.
+  // The body is not needed: drain it unparsed so the keep-alive connection can carry the next request.
   req.resume();
   return true;
 }

@@ -366,9 +366,20 @@ forEachDatabase((getCtx) => {
       });
       const after = await todayRow();
       expect((after.metrics as { km7: number }).km7).toBe(28);
-      expect(
-        await db.select().from(checkIns).where(eq(checkIns.athleteId, athleteId)),
-      ).toHaveLength(2);
+      const stored = await db.select().from(checkIns).where(eq(checkIns.athleteId, athleteId));
+      expect(stored).toHaveLength(2);
+      // The edit replaced the stored values (the upsert takes them from the row it inserts).
+      expect(stored.find((r) => r.date === YESTERDAY)).toMatchObject({
+        distanceKm: 20,
+        durationMin: 110,
+      });
+      const [status] = await db
+        .select()
+        .from(athleteStatus)
+        .where(eq(athleteStatus.athleteId, athleteId));
+      expect(status!.assessment).toEqual(
+        expect.objectContaining({ asOf: TODAY, score: after.score }),
+      );
     });
 
     it('invalid input stores nothing and names the field', async () => {

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Database, Db } from '@/db';
+import { excludedSet } from '@/db/excluded';
 import {
   alertEvents,
   alerts,
@@ -38,6 +39,30 @@ import {
 import { type StatusChange, writeReassessment } from '@/server/services/risk/reassess-athlete';
 import { refreshShoeKm } from '@/server/services/shoes/refresh-shoe-km';
 import { IDEMPOTENCY_TTL_HOURS } from './purge-idempotency-keys';
+
+const CHECK_IN_UPSERT_SET = excludedSet(checkIns, [
+  'ran',
+  'distanceKm',
+  'durationMin',
+  'rpe',
+  'runType',
+  'morningPain',
+  'painDuring',
+  'painTrend',
+  'painLocations',
+  'redFlags',
+  'sleepHours',
+  'sleepQuality',
+  'stress',
+  'fatigue',
+  'soreness',
+  'mood',
+  'shoeId',
+  'shoeKm',
+  'note',
+  'updatedAt',
+]);
+const KEY_UPSERT_SET = excludedSet(idempotencyKeys, ['requestHash', 'response', 'createdAt']);
 
 export type CheckInErrorKind = 'field' | 'idempotency-conflict' | 'consent-required';
 
@@ -217,6 +242,7 @@ export async function submitCheckIn(
       }
     }
 
+    // Exactly the columns the upsert takes from `excluded` (checked: a new column needs both).
     const row = {
       ran: fields.ran,
       distanceKm: fields.distanceKm ?? null,
@@ -239,11 +265,14 @@ export async function submitCheckIn(
       shoeKm: null,
       note: note ?? null,
       updatedAt: now,
-    };
+    } satisfies Record<keyof typeof CHECK_IN_UPSERT_SET, unknown>;
     const upsert = tx
       .insert(checkIns)
       .values({ athleteId, date, ...row })
-      .onConflictDoUpdate({ target: [checkIns.athleteId, checkIns.date], set: row });
+      .onConflictDoUpdate({
+        target: [checkIns.athleteId, checkIns.date],
+        set: CHECK_IN_UPSERT_SET,
+      });
 
     let rows: readonly EngineCheckInRow[];
     if (shoeId || before?.shoeId) {
@@ -319,7 +348,10 @@ export async function submitCheckIn(
       return tx
         .insert(idempotencyKeys)
         .values(key)
-        .onConflictDoUpdate({ target: [idempotencyKeys.userId, idempotencyKeys.key], set: key })
+        .onConflictDoUpdate({
+          target: [idempotencyKeys.userId, idempotencyKeys.key],
+          set: KEY_UPSERT_SET,
+        })
         .then(() => response);
     };
 

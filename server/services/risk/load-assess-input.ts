@@ -1,5 +1,6 @@
-import { and, asc, eq, gte, lte } from 'drizzle-orm';
+import { and, eq, lte, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
+import { rowsOf } from '@/db/rows';
 import { checkIns, clearances, users } from '@/db/schema';
 import { addDays, ageOn } from '@/lib/dates';
 import type { AssessInput, CheckIn, Flag } from '@/lib/risk/types';
@@ -65,13 +66,26 @@ export function toEngineCheckIn(row: EngineCheckInRow): CheckIn {
 /** The first date of the engine's look-back for a range starting at `from`. */
 export const engineWindowStart = (from: string) => addDays(from, -(ENGINE_WINDOW_DAYS - 1));
 
-/** The athlete's check-ins from `since` on, oldest first, in engine columns. */
-export function selectEngineCheckIns(db: Db, input: { athleteId: string; since: string }) {
-  return db
-    .select(engineCheckInColumns)
-    .from(checkIns)
-    .where(and(eq(checkIns.athleteId, input.athleteId), gte(checkIns.date, input.since)))
-    .orderBy(asc(checkIns.date));
+/** `"distance_km" as "distanceKm", …`: the engine columns under their row keys, built once. */
+const ENGINE_SELECT_LIST = sql.raw(
+  Object.entries(engineCheckInColumns)
+    .map(([key, column]) => `"${column.name}" as "${key}"`)
+    .join(', '),
+);
+
+/**
+ * The athlete's check-ins from `since` on, oldest first, in engine columns. A year of rows on
+ * every check-in: read as plain rows, because Drizzle's per-field result mapping cost as much
+ * CPU as the engine's whole assessment (the columns need no conversion: see rowsOf).
+ */
+export async function selectEngineCheckIns(
+  db: Db,
+  input: { athleteId: string; since: string },
+): Promise<EngineCheckInRow[]> {
+  const result = await db.execute(
+    sql`select ${ENGINE_SELECT_LIST} from ${checkIns} where ${checkIns.athleteId} = ${input.athleteId} and ${checkIns.date} >= ${input.since} order by ${checkIns.date}`,
+  );
+  return rowsOf<EngineCheckInRow>(result);
 }
 
 export function selectClearances(db: Db, input: { athleteId: string; to: string }) {

@@ -1,9 +1,21 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
+import { excludedSet } from '@/db/excluded';
 import { athleteStatus, checkIns, riskDays } from '@/db/schema';
 import type { AssessInput, Assessment, Level } from '@/lib/risk/types';
 import { assessSeries, toAssessment } from '@/server/risk';
 import { loadAssessInput } from './load-assess-input';
+
+const STATUS_UPSERT_SET = excludedSet(athleteStatus, [
+  'asOf',
+  'level',
+  'score',
+  'ruleIds',
+  'assessment',
+  'lastCheckIn',
+  'updatedAt',
+]);
+const RISK_DAY_UPSERT_SET = excludedSet(riskDays, ['level', 'score', 'ruleIds', 'metrics']);
 
 export interface StatusChange {
   athleteId: string;
@@ -92,17 +104,12 @@ export async function writeReassessment(
           )
           .onConflictDoUpdate({
             target: [riskDays.athleteId, riskDays.date],
-            set: {
-              level: sql`excluded.level`,
-              score: sql`excluded.score`,
-              ruleIds: sql`excluded.rule_ids`,
-              metrics: sql`excluded.metrics`,
-            },
+            set: RISK_DAY_UPSERT_SET,
           }),
     tx
       .insert(athleteStatus)
       .values(values)
-      .onConflictDoUpdate({ target: athleteStatus.athleteId, set: values }),
+      .onConflictDoUpdate({ target: athleteStatus.athleteId, set: STATUS_UPSERT_SET }),
   ]);
   return {
     athleteId: input.athleteId,

@@ -36,30 +36,30 @@ export type EngineCheckInRow = Pick<
   keyof typeof engineCheckInColumns
 >;
 
-/** A stored row as the engine's input: absent values are omitted, run fields only on run days. */
+/**
+ * A stored row as the engine's input: absent values are omitted, run fields only on run days.
+ * Runs for a year of rows on every check-in, hence plain ifs rather than a helper per field.
+ */
 export function toEngineCheckIn(row: EngineCheckInRow): CheckIn {
   const c: Record<string, unknown> = { date: row.date, ran: row.ran };
-  const put = (key: string, value: unknown) => {
-    if (value !== null && value !== undefined) c[key] = value;
-  };
   if (row.ran) {
-    put('distanceKm', row.distanceKm);
-    put('durationMin', row.durationMin);
-    put('rpe', row.rpe);
-    put('runType', row.runType);
-    put('painDuring', row.painDuring);
-    put('painTrend', row.painTrend);
+    if (row.distanceKm != null) c.distanceKm = row.distanceKm;
+    if (row.durationMin != null) c.durationMin = row.durationMin;
+    if (row.rpe != null) c.rpe = row.rpe;
+    if (row.runType != null) c.runType = row.runType;
+    if (row.painDuring != null) c.painDuring = row.painDuring;
+    if (row.painTrend != null) c.painTrend = row.painTrend;
   }
-  put('morningPain', row.morningPain);
+  if (row.morningPain != null) c.morningPain = row.morningPain;
   if (row.painLocations?.length) c.painLocations = row.painLocations;
   if (row.redFlags?.length) c.redFlags = row.redFlags;
-  put('sleepHours', row.sleepHours);
-  put('sleepQuality', row.sleepQuality);
-  put('stress', row.stress);
-  put('fatigue', row.fatigue);
-  put('soreness', row.soreness);
-  put('mood', row.mood);
-  put('shoeKm', row.shoeKm);
+  if (row.sleepHours != null) c.sleepHours = row.sleepHours;
+  if (row.sleepQuality != null) c.sleepQuality = row.sleepQuality;
+  if (row.stress != null) c.stress = row.stress;
+  if (row.fatigue != null) c.fatigue = row.fatigue;
+  if (row.soreness != null) c.soreness = row.soreness;
+  if (row.mood != null) c.mood = row.mood;
+  if (row.shoeKm != null) c.shoeKm = row.shoeKm;
   return c as unknown as CheckIn;
 }
 

@@ -7,7 +7,6 @@
 import { createHash } from 'node:crypto';
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Database, Db } from '@/db';
-import { excludedSet } from '@/db/excluded';
 import {
   alertEvents,
   alerts,
@@ -20,6 +19,7 @@ import {
   teams,
   users,
 } from '@/db/schema';
+import { upsertStatement } from '@/db/upsert-statement';
 import {
   type CheckInFormValues,
   type SubmitCheckInInput,
@@ -40,7 +40,8 @@ import { type StatusChange, writeReassessment } from '@/server/services/risk/rea
 import { refreshShoeKm } from '@/server/services/shoes/refresh-shoe-km';
 import { IDEMPOTENCY_TTL_HOURS } from './purge-idempotency-keys';
 
-const CHECK_IN_UPSERT_SET = excludedSet(checkIns, [
+/** The columns an edit replaces: all but the athlete, the date, the id and createdAt. */
+const CHECK_IN_VALUES = [
   'ran',
   'distanceKm',
   'durationMin',
@@ -61,8 +62,17 @@ const CHECK_IN_UPSERT_SET = excludedSet(checkIns, [
   'shoeKm',
   'note',
   'updatedAt',
-]);
-const KEY_UPSERT_SET = excludedSet(idempotencyKeys, ['requestHash', 'response', 'createdAt']);
+] as const;
+const upsertCheckIn = upsertStatement(checkIns, {
+  columns: ['athleteId', 'date', ...CHECK_IN_VALUES],
+  conflict: ['athleteId', 'date'],
+  update: CHECK_IN_VALUES,
+});
+const upsertIdempotencyKey = upsertStatement(idempotencyKeys, {
+  columns: ['key', 'userId', 'requestHash', 'response', 'createdAt'],
+  conflict: ['userId', 'key'],
+  update: ['requestHash', 'response', 'createdAt'],
+});
 
 export type CheckInErrorKind = 'field' | 'idempotency-conflict' | 'consent-required';
 
@@ -242,7 +252,7 @@ export async function submitCheckIn(
       }
     }
 
-    // Exactly the columns the upsert takes from `excluded` (checked: a new column needs both).
+    // Exactly the columns an edit replaces (checked: a new column needs both).
     const row = {
       ran: fields.ran,
       distanceKm: fields.distanceKm ?? null,
@@ -265,14 +275,9 @@ export async function submitCheckIn(
       shoeKm: null,
       note: note ?? null,
       updatedAt: now,
-    } satisfies Record<keyof typeof CHECK_IN_UPSERT_SET, unknown>;
-    const upsert = tx
-      .insert(checkIns)
-      .values({ athleteId, date, ...row })
-      .onConflictDoUpdate({
-        target: [checkIns.athleteId, checkIns.date],
-        set: CHECK_IN_UPSERT_SET,
-      });
+    } satisfies Record<(typeof CHECK_IN_VALUES)[number], unknown>;
+    // Lazy like a query builder: sent when awaited.
+    const upsert = tx.execute(upsertCheckIn([{ athleteId, date, ...row }]));
 
     let rows: readonly EngineCheckInRow[];
     if (shoeId || before?.shoeId) {
@@ -345,14 +350,7 @@ export async function submitCheckIn(
       // Stored with the response at the end: the user lock makes a same-key retry wait for this
       // commit and then replay it. An expired key of the same value is taken over.
       const key = { key: idempotencyKey, userId: athleteId, requestHash, response, createdAt: now };
-      return tx
-        .insert(idempotencyKeys)
-        .values(key)
-        .onConflictDoUpdate({
-          target: [idempotencyKeys.userId, idempotencyKeys.key],
-          set: KEY_UPSERT_SET,
-        })
-        .then(() => response);
+      return tx.execute(upsertIdempotencyKey([key])).then(() => response);
     };
 
     let response: SubmitCheckInResult;

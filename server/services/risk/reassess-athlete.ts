@@ -1,12 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { excludedSet } from '@/db/excluded';
 import { athleteStatus, checkIns, riskDays } from '@/db/schema';
+import { upsertStatement } from '@/db/upsert-statement';
 import type { AssessInput, Assessment, Level } from '@/lib/risk/types';
 import { assessSeries, toAssessment } from '@/server/risk';
 import { loadAssessInput } from './load-assess-input';
 
-const STATUS_UPSERT_SET = excludedSet(athleteStatus, [
+const STATUS_VALUES = [
   'asOf',
   'level',
   'score',
@@ -14,8 +14,17 @@ const STATUS_UPSERT_SET = excludedSet(athleteStatus, [
   'assessment',
   'lastCheckIn',
   'updatedAt',
-]);
-const RISK_DAY_UPSERT_SET = excludedSet(riskDays, ['level', 'score', 'ruleIds', 'metrics']);
+] as const;
+const upsertStatus = upsertStatement(athleteStatus, {
+  columns: ['athleteId', ...STATUS_VALUES],
+  conflict: ['athleteId'],
+  update: STATUS_VALUES,
+});
+const upsertRiskDays = upsertStatement(riskDays, {
+  columns: ['athleteId', 'date', 'level', 'score', 'ruleIds', 'metrics'],
+  conflict: ['athleteId', 'date'],
+  update: ['level', 'score', 'ruleIds', 'metrics'],
+});
 
 export interface StatusChange {
   athleteId: string;
@@ -90,26 +99,19 @@ export async function writeReassessment(
   await Promise.all([
     days.length === 0
       ? null
-      : tx
-          .insert(riskDays)
-          .values(
+      : tx.execute(
+          upsertRiskDays(
             days.map((d) => ({
               athleteId: input.athleteId,
               date: d.asOf,
               level: d.level,
               score: d.score,
-              ruleIds: [...d.ruleIds],
+              ruleIds: d.ruleIds,
               metrics: d.metrics,
             })),
-          )
-          .onConflictDoUpdate({
-            target: [riskDays.athleteId, riskDays.date],
-            set: RISK_DAY_UPSERT_SET,
-          }),
-    tx
-      .insert(athleteStatus)
-      .values(values)
-      .onConflictDoUpdate({ target: athleteStatus.athleteId, set: STATUS_UPSERT_SET }),
+          ),
+        ),
+    tx.execute(upsertStatus([values])),
   ]);
   return {
     athleteId: input.athleteId,

@@ -133,6 +133,28 @@ forEachDatabase((getCtx) => {
       expect(row).toMatchObject({ userId: seed.users.a1.id, revokedAt: null });
       const viewer = await loadViewer(seed.db, { userId: user!.id, sessionId: user!.sid });
       expect(viewer?.memberships.map((m) => m.role)).toEqual(['athlete']);
+      // Every field with its type: the viewer is read with hand-written SQL.
+      expect(viewer).toStrictEqual({
+        userId: seed.users.a1.id,
+        sessionId: user!.sid,
+        name: expect.any(String),
+        email: seed.users.a1.email,
+        timeZone: expect.any(String),
+        birthDate: viewer!.birthDate === null ? null : expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+        lastContext: null,
+        memberships: [
+          {
+            id: expect.any(String),
+            role: 'athlete',
+            clubId: expect.any(String),
+            clubName: expect.any(String),
+            teamId: expect.any(String),
+            teamName: expect.any(String),
+            startedAt: expect.any(Date),
+          },
+        ],
+      });
+      expect(Number.isNaN(viewer!.memberships[0]!.startedAt.getTime())).toBe(false);
     });
 
     it('a wrong password, an unknown email and a disabled account answer alike (null), no session', async () => {

@@ -1,6 +1,6 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { clubs, memberships, teams, userSessions, users } from '@/db/schema';
+import { rowsOf } from '@/db/rows';
 
 export type Role = 'admin' | 'coach' | 'athlete';
 
@@ -25,58 +25,43 @@ export interface Viewer {
   memberships: ViewerMembership[];
 }
 
-/** Null unless the session exists, is not revoked and its user is not disabled. */
+/**
+ * Null unless the session exists, is not revoked and its user is not disabled. Runs on every
+ * request, so both reads are hand-written (building them with Drizzle cost more CPU than the
+ * round trip) and sent together; the memberships are dropped unless the session is live.
+ */
 export async function loadViewer(
   db: Db,
   ids: { userId: string; sessionId: string },
 ): Promise<Viewer | null> {
-  // Both reads at once; the memberships are dropped unless the session is live.
-  const [[row], memberships] = await Promise.all([
-    db
-      .select({
-        userId: users.id,
-        name: users.name,
-        email: users.email,
-        timeZone: users.timeZone,
-        birthDate: users.birthDate,
-        lastContext: users.lastContext,
-      })
-      .from(userSessions)
-      .innerJoin(users, eq(users.id, userSessions.userId))
-      .where(
-        and(
-          eq(userSessions.id, ids.sessionId),
-          eq(userSessions.userId, ids.userId),
-          isNull(userSessions.revokedAt),
-          isNull(users.disabledAt),
-        ),
-      ),
+  const [sessions, memberships] = await Promise.all([
+    db.execute(sql`
+      select u."id" as "userId", u."name", u."email", u."time_zone" as "timeZone",
+        u."birth_date" as "birthDate", u."last_context" as "lastContext"
+      from "user_sessions" s join "users" u on u."id" = s."user_id"
+      where s."id" = ${ids.sessionId} and s."user_id" = ${ids.userId}
+        and s."revoked_at" is null and u."disabled_at" is null`),
     loadMemberships(db, ids.userId),
   ]);
+  const [row] = rowsOf<Omit<Viewer, 'sessionId' | 'memberships'>>(sessions);
   if (!row) return null;
   return { ...row, sessionId: ids.sessionId, memberships };
 }
 
 /** Active memberships only, in clubs and teams that still exist and are not archived. */
 export async function loadMemberships(db: Db, userId: string): Promise<ViewerMembership[]> {
-  const rows = await db
-    .select({
-      id: memberships.id,
-      role: memberships.role,
-      clubId: memberships.clubId,
-      clubName: clubs.name,
-      teamId: memberships.teamId,
-      teamName: teams.name,
-      teamArchivedAt: teams.archivedAt,
-      startedAt: memberships.startedAt,
-    })
-    .from(memberships)
-    .innerJoin(clubs, eq(clubs.id, memberships.clubId))
-    .leftJoin(teams, eq(teams.id, memberships.teamId))
-    .where(and(eq(memberships.userId, userId), eq(memberships.status, 'active')));
+  const rows = rowsOf<Omit<ViewerMembership, 'startedAt'> & { startedAt: string | Date }>(
+    await db.execute(sql`
+      select m."id", m."role", m."club_id" as "clubId", c."name" as "clubName",
+        m."team_id" as "teamId", t."name" as "teamName", m."started_at" as "startedAt"
+      from "memberships" m
+        join "clubs" c on c."id" = m."club_id"
+        left join "teams" t on t."id" = m."team_id"
+      where m."user_id" = ${userId} and m."status" = 'active'
+        and (m."team_id" is null or t."archived_at" is null)`),
+  );
   return rows
-    .filter((r) => r.teamId === null || r.teamArchivedAt === null)
-    .map(({ teamArchivedAt: _archived, ...m }) => m)
+    .map((m) => ({ ...m, startedAt: new Date(m.startedAt) }))
     .sort((a, b) =>
       (a.clubName + (a.teamName ?? '')).localeCompare(b.clubName + (b.teamName ?? '')),
     );

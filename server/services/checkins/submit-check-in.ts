@@ -7,16 +7,14 @@
 import { createHash } from 'node:crypto';
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Database, Db } from '@/db';
+import { rowsOf } from '@/db/rows';
 import {
   alertEvents,
   alerts,
   athleteStatus,
   checkIns,
-  consents,
   idempotencyKeys,
-  memberships,
   shoes,
-  teams,
   users,
 } from '@/db/schema';
 import { upsertStatement } from '@/db/upsert-statement';
@@ -142,25 +140,19 @@ type Tx = Db;
 
 /**
  * The athlete's active athlete memberships: club, team (if any, and whether it is live) and
- * whether the club holds a current consent. One statement.
+ * whether the club holds a current consent. One statement. The reads of this path are
+ * hand-written: building them with Drizzle cost more CPU than running them.
  */
-function selectAthletePlacements(tx: Tx, athleteId: string) {
-  return tx
-    .select({
-      clubId: memberships.clubId,
-      teamId: memberships.teamId,
-      teamLive: sql<boolean>`(${teams.id} is not null and ${teams.archivedAt} is null)`,
-      consented: sql<boolean>`exists (select 1 from ${consents} where ${consents.athleteId} = ${athleteId} and ${consents.clubId} = ${memberships.clubId} and ${consents.withdrawnAt} is null)`,
-    })
-    .from(memberships)
-    .leftJoin(teams, eq(teams.id, memberships.teamId))
-    .where(
-      and(
-        eq(memberships.userId, athleteId),
-        eq(memberships.role, 'athlete'),
-        eq(memberships.status, 'active'),
-      ),
-    );
+async function selectAthletePlacements(tx: Tx, athleteId: string) {
+  return rowsOf<{ clubId: string; teamId: string | null; teamLive: boolean; consented: boolean }>(
+    await tx.execute(sql`
+      select m."club_id" as "clubId", m."team_id" as "teamId",
+        (t."id" is not null and t."archived_at" is null) as "teamLive",
+        exists (select 1 from "consents" c where c."athlete_id" = ${athleteId}
+          and c."club_id" = m."club_id" and c."withdrawn_at" is null) as "consented"
+      from "memberships" m left join "teams" t on t."id" = m."team_id"
+      where m."user_id" = ${athleteId} and m."role" = 'athlete' and m."status" = 'active'`),
+  );
 }
 
 export async function submitCheckIn(
@@ -180,40 +172,33 @@ export async function submitCheckIn(
     const tx = t as unknown as Tx;
     // Serialise this athlete's writes (status, risk days, alerts, keys) across instances: every
     // read below happens after the lock, so it sees whatever the previous holder committed.
-    const [user] = await tx
-      .select({ timeZone: users.timeZone, birthDate: users.birthDate })
-      .from(users)
-      .where(eq(users.id, athleteId))
-      .for('update');
+    const [user] = rowsOf<{ timeZone: string; birthDate: string | null }>(
+      await tx.execute(
+        sql`select "time_zone" as "timeZone", "birth_date" as "birthDate" from "users" where "id" = ${athleteId} for update`,
+      ),
+    );
     if (!user) throw new CheckInError('consent-required', 'consent required');
     const today = localDateIn(user.timeZone, now);
 
+    // (1) Idempotency: a key is remembered for IDEMPOTENCY_TTL_HOURS (the jobs purge older ones).
+    const expiredBefore = new Date(now.getTime() - IDEMPOTENCY_TTL_HOURS * 3600_000);
+
     // One round trip: the statements are pipelined on the transaction's connection.
-    const [[stored], placements, [previous], history, cleared] = await Promise.all([
-      tx
-        .select({
-          requestHash: idempotencyKeys.requestHash,
-          response: idempotencyKeys.response,
-          createdAt: idempotencyKeys.createdAt,
-        })
-        .from(idempotencyKeys)
-        .where(and(eq(idempotencyKeys.userId, athleteId), eq(idempotencyKeys.key, idempotencyKey))),
+    const [keys, placements, statuses, history, cleared] = await Promise.all([
+      tx.execute(
+        sql`select "request_hash" as "requestHash", "response", "created_at" >= ${expiredBefore.toISOString()}::timestamptz as "fresh" from "idempotency_keys" where "user_id" = ${athleteId} and "key" = ${idempotencyKey}`,
+      ),
       selectAthletePlacements(tx, athleteId),
-      tx
-        .select({
-          level: athleteStatus.level,
-          score: athleteStatus.score,
-          ruleIds: athleteStatus.ruleIds,
-        })
-        .from(athleteStatus)
-        .where(eq(athleteStatus.athleteId, athleteId)),
+      tx.execute(
+        sql`select "level", "score", "rule_ids" as "ruleIds" from "athlete_status" where "athlete_id" = ${athleteId}`,
+      ),
       selectEngineCheckIns(tx, { athleteId, since: engineWindowStart(date) }),
       selectClearances(tx, { athleteId, to: today }),
     ]);
+    const [stored] = rowsOf<{ requestHash: string; response: unknown; fresh: boolean }>(keys);
+    const [previous] = rowsOf<StatusChange['previous'] & {}>(statuses);
 
-    // (1) Idempotency: a key is remembered for IDEMPOTENCY_TTL_HOURS (the jobs purge older ones).
-    const expiredBefore = now.getTime() - IDEMPOTENCY_TTL_HOURS * 3600_000;
-    if (stored && stored.createdAt.getTime() >= expiredBefore) {
+    if (stored?.fresh) {
       if (stored.requestHash !== requestHash) {
         throw new CheckInError(
           'idempotency-conflict',

@@ -1,7 +1,7 @@
-import { and, eq, lte, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { rowsOf } from '@/db/rows';
-import { checkIns, clearances, users } from '@/db/schema';
+import { checkIns, users } from '@/db/schema';
 import { addDays, ageOn } from '@/lib/dates';
 import type { AssessInput, CheckIn, Flag } from '@/lib/risk/types';
 
@@ -88,11 +88,12 @@ export async function selectEngineCheckIns(
   return rowsOf<EngineCheckInRow>(result);
 }
 
-export function selectClearances(db: Db, input: { athleteId: string; to: string }) {
-  return db
-    .select({ date: clearances.date, flags: clearances.flags })
-    .from(clearances)
-    .where(and(eq(clearances.athleteId, input.athleteId), lte(clearances.date, input.to)));
+export async function selectClearances(db: Db, input: { athleteId: string; to: string }) {
+  return rowsOf<{ date: string; flags: string[] }>(
+    await db.execute(
+      sql`select "date", "flags" from "clearances" where "athlete_id" = ${input.athleteId} and "date" <= ${input.to}`,
+    ),
+  );
 }
 
 /** The engine's input from rows already read; check-ins after `to` are left out. */

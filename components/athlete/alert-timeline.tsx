@@ -37,6 +37,7 @@ const ACTION_LABEL: Record<string, string> = {
   acknowledged: 'Acknowledged',
   resolved: 'Resolved',
   cleared: 'Cleared by a clinician',
+  moved: 'Moved with the athlete to a new team',
 };
 
 function actionLabel(action: string): string {

@@ -7,7 +7,15 @@
 import { randomUUID } from 'node:crypto';
 import { and, count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { athleteStatus, checkIns, consents, memberships, users } from '@/db/schema';
+import {
+  alertEvents,
+  alerts,
+  athleteStatus,
+  checkIns,
+  consents,
+  memberships,
+  users,
+} from '@/db/schema';
 import { ACCESS_CHANNEL, EVENTS_CHANNEL } from '@/server/realtime/access-channel';
 import { forEachDatabase } from '@/test/support/databases';
 import { type SecuritySeed, seedSecurity } from '@/test/support/security-seed';
@@ -333,6 +341,87 @@ forEachDatabase((getCtx) => {
         await notified.stop();
         await access.stop();
       }
+    });
+
+    it('takes an open alert along to the new team (its coaches see it, the timeline says so); a resolved one stays', async () => {
+      const from = await addTeam(seed.db, X, 'Alert from');
+      const to = await addTeam(seed.db, X, 'Alert to');
+      const coachTo = await addPerson(seed.db, { clubId: X, teamId: to, role: 'coach' });
+      const athlete = await addPerson(seed.db, { clubId: X, teamId: from, role: 'athlete' });
+      await seed.db
+        .insert(consents)
+        .values({ athleteId: athlete.userId, clubId: X, version: '2026-11-01' });
+      const openedAt = new Date('2026-11-20T08:00:00Z');
+      const [open, resolved] = await seed.db
+        .insert(alerts)
+        .values([
+          {
+            athleteId: athlete.userId,
+            teamId: from,
+            level: 'red' as const,
+            ruleIds: ['RF_SWELLING'],
+            state: 'new' as const,
+            openedAt,
+            updatedAt: openedAt,
+          },
+          {
+            athleteId: athlete.userId,
+            teamId: from,
+            level: 'amber' as const,
+            ruleIds: ['PAIN_OVER_5'],
+            state: 'resolved' as const,
+            openedAt,
+            updatedAt: openedAt,
+          },
+        ])
+        .returning({ id: alerts.id });
+      const seqTo = await headSeq(seed.db, to);
+
+      await admX.admin.moveAthlete({ clubId: X, membershipId: athlete.membershipId, toTeamId: to });
+
+      const after = await seed.db
+        .select({ id: alerts.id, teamId: alerts.teamId, state: alerts.state })
+        .from(alerts)
+        .where(eq(alerts.athleteId, athlete.userId));
+      expect(after.find((a) => a.id === open!.id)).toEqual({
+        id: open!.id,
+        teamId: to,
+        state: 'new',
+      });
+      expect(after.find((a) => a.id === resolved!.id)?.teamId).toBe(from);
+      const [moved] = await seed.db
+        .select()
+        .from(alertEvents)
+        .where(and(eq(alertEvents.alertId, open!.id), eq(alertEvents.action, 'moved')));
+      expect(moved).toMatchObject({
+        byUserId: seed.users.admX.id,
+        level: 'red',
+        ruleIds: ['RF_SWELLING'],
+      });
+
+      // The new team's stream: the athlete arrives, then their alert; ids, level and rules only.
+      expect((await eventsAfter(seed.db, to, seqTo)).map((e) => e.payload)).toEqual([
+        { teamId: to, seq: seqTo + 1, athleteId: athlete.userId, change: 'added' },
+        {
+          teamId: to,
+          seq: seqTo + 2,
+          alertId: open!.id,
+          athleteId: athlete.userId,
+          state: 'new',
+          level: 'red',
+          ruleIds: ['RF_SWELLING'],
+          byUserId: null,
+          at: expect.any(String),
+        },
+      ]);
+      const board = await (await callerAs(seed.database, coachTo.userId)).squad.board({
+        teamId: to,
+      });
+      expect(board.rows.find((r) => r.athleteId === athlete.userId)?.openAlert).toMatchObject({
+        id: open!.id,
+        level: 'red',
+        state: 'new',
+      });
     });
 
     it('refuses the same team, an archived team and a coach membership', async () => {

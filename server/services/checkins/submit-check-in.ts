@@ -30,6 +30,7 @@ import { appendTeamEvent } from '@/server/services/events/append-team-event';
 import {
   buildAssessInput,
   type EngineCheckInRow,
+  engineCheckInColumns,
   engineWindowStart,
   selectClearances,
   selectEngineCheckIns,
@@ -38,29 +39,13 @@ import { type StatusChange, writeReassessment } from '@/server/services/risk/rea
 import { refreshShoeKm } from '@/server/services/shoes/refresh-shoe-km';
 import { IDEMPOTENCY_TTL_HOURS } from './purge-idempotency-keys';
 
-/** The columns an edit replaces: all but the athlete, the date, the id and createdAt. */
+type EngineColumn = keyof typeof engineCheckInColumns;
+/** The columns an edit replaces: the engine's (but the date), the note and updatedAt. */
 const CHECK_IN_VALUES = [
-  'ran',
-  'distanceKm',
-  'durationMin',
-  'rpe',
-  'runType',
-  'morningPain',
-  'painDuring',
-  'painTrend',
-  'painLocations',
-  'redFlags',
-  'sleepHours',
-  'sleepQuality',
-  'stress',
-  'fatigue',
-  'soreness',
-  'mood',
-  'shoeId',
-  'shoeKm',
+  ...(Object.keys(engineCheckInColumns) as EngineColumn[]).filter((k) => k !== 'date'),
   'note',
   'updatedAt',
-] as const;
+] as (Exclude<EngineColumn, 'date'> | 'note' | 'updatedAt')[];
 const upsertCheckIn = upsertStatement(checkIns, {
   columns: ['athleteId', 'date', ...CHECK_IN_VALUES],
   conflict: ['athleteId', 'date'],

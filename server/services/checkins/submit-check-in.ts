@@ -5,18 +5,10 @@
  * at commit: the relays wake exactly when the events become visible, never before.
  */
 import { createHash } from 'node:crypto';
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Db } from '@/db';
 import { rowsOf } from '@/db/rows';
-import {
-  alertEvents,
-  alerts,
-  athleteStatus,
-  checkIns,
-  idempotencyKeys,
-  shoes,
-  users,
-} from '@/db/schema';
+import { athleteStatus, checkIns, idempotencyKeys, shoes, users } from '@/db/schema';
 import { upsertStatement } from '@/db/upsert-statement';
 import {
   type CheckInFormValues,
@@ -26,6 +18,7 @@ import {
 import { addDays, localDateIn } from '@/lib/dates';
 import type { Assessment, Level, Reason } from '@/lib/risk/types';
 import { validateAssessInput } from '@/server/risk';
+import { alertWanted, openOrEscalateAlert } from '@/server/services/alerts/open-or-escalate-alert';
 import { appendTeamEvent } from '@/server/services/events/append-team-event';
 import {
   buildAssessInput,
@@ -85,9 +78,6 @@ export interface SubmitCheckInResult {
   /** True when this check-in opened or escalated an alert for the athlete's coaches. */
   alertOpened: boolean;
 }
-
-const LEVEL_RANK: Record<Level, number> = { green: 0, amber: 1, red: 2 };
-const isRedFlag = (ruleId: string) => ruleId.startsWith('RF_');
 
 /** JSON with sorted keys, so the same body always hashes alike. */
 function canonicalJson(value: unknown): string {
@@ -338,81 +328,6 @@ export async function submitCheckIn(
     return { replay: false as const, response };
   });
   return result.response;
-}
-
-function newRedFlagRules(change: StatusChange): string[] {
-  const previousRules = new Set(change.previous?.ruleIds ?? []);
-  return change.current.ruleIds.filter((r) => isRedFlag(r) && !previousRules.has(r));
-}
-
-/** An upward level change (to amber or red) or a red-flag rule the previous status lacked. */
-function alertWanted(change: StatusChange): boolean {
-  const previousRank = change.previous ? LEVEL_RANK[change.previous.level] : LEVEL_RANK.green;
-  const levelUp =
-    change.current.level !== 'green' && LEVEL_RANK[change.current.level] > previousRank;
-  return levelUp || newRedFlagRules(change).length > 0;
-}
-
-/**
- * Opens an alert, or escalates the open one in place, when the level went up to amber/red or a
- * red-flag rule appeared that the previous status did not have. Returns the alert event's seq.
- */
-async function openOrEscalateAlert(
-  tx: Tx,
-  input: { athleteId: string; teamId: string; change: StatusChange; now: Date },
-): Promise<{ seq: number } | null> {
-  const { athleteId, teamId, change, now } = input;
-  if (!alertWanted(change)) return null;
-  const newRedFlags = newRedFlagRules(change);
-
-  const [open] = await tx
-    .select()
-    .from(alerts)
-    .where(
-      and(eq(alerts.athleteId, athleteId), eq(alerts.teamId, teamId), ne(alerts.state, 'resolved')),
-    )
-    .for('update');
-
-  let alertId: string;
-  let state: 'new' | 'acknowledged' | 'resolved';
-  let level: Level;
-  let ruleIds: string[];
-  let action: 'opened' | 'escalated';
-  if (!open) {
-    level = change.current.level === 'green' ? 'amber' : change.current.level;
-    ruleIds = [...change.current.ruleIds];
-    state = 'new';
-    const [created] = await tx
-      .insert(alerts)
-      .values({ athleteId, teamId, level, ruleIds, state, openedAt: now, updatedAt: now })
-      .returning({ id: alerts.id });
-    alertId = created!.id;
-    action = 'opened';
-  } else {
-    level =
-      LEVEL_RANK[change.current.level] > LEVEL_RANK[open.level] ? change.current.level : open.level;
-    ruleIds = [...new Set([...open.ruleIds, ...change.current.ruleIds])];
-    const addsRules = ruleIds.length > open.ruleIds.length;
-    const reopen =
-      open.state === 'acknowledged' && newRedFlags.some((r) => !open.ruleIds.includes(r));
-    state = reopen ? 'new' : open.state;
-    if (level === open.level && !addsRules && !reopen) return null;
-    // escalatedAt marks the escalation to the club after its deadline (jobs), not a level change.
-    await tx
-      .update(alerts)
-      .set({ level, ruleIds, state, updatedAt: now })
-      .where(eq(alerts.id, open.id));
-    alertId = open.id;
-    action = 'escalated';
-  }
-  await tx.insert(alertEvents).values({ alertId, action, byUserId: null, at: now, level, ruleIds });
-  const seq = await appendTeamEvent(tx, {
-    teamId,
-    type: 'alert:update',
-    payload: { alertId, athleteId, state, level, ruleIds, byUserId: null, at: now.toISOString() },
-    notify: true,
-  });
-  return { seq };
 }
 
 /** Today's and yesterday's check-ins of the athlete and their current status (form prefill). */

@@ -13,6 +13,7 @@ import {
   DEMO_PASSWORD,
   DEMO_TIME_ZONE,
 } from '@/server/services/demo/generate-history';
+import { openDemoAlerts } from '@/server/services/demo/open-demo-alerts';
 import { clearDemo, hasNonDemoUsers, seedDemo } from '@/server/services/demo/seed-demo';
 import { backfillStatuses } from '@/server/services/risk/backfill-statuses';
 
@@ -48,9 +49,10 @@ async function main() {
     );
     if (!result) throw new Error('could not take the seeding lock');
     const scored = await backfillStatuses(database.db);
+    const alerts = await openDemoAlerts(database, { clubId: result.clubId });
     console.log(
       `db:seed: seeded "${DEMO_CLUB_NAME}" for ${today} (${env.DATABASE_URL ? 'postgres' : 'pglite'}): ` +
-        `${Object.keys(result.userIds).length} users, ${result.checkIns} check-ins, ${scored} athletes scored in ${Date.now() - started} ms; ` +
+        `${Object.keys(result.userIds).length} users, ${result.checkIns} check-ins, ${scored} athletes scored, ${alerts.opened} open alerts in ${Date.now() - started} ms; ` +
         `sign in as admin@demo.club, coach@demo.club, coach2@demo.club or athlete1…40@demo.club with password ${DEMO_PASSWORD}`,
     );
   } catch (error) {

@@ -15,9 +15,19 @@ export async function seedDemoIfWanted(database: Database, env: Env): Promise<vo
     const { hashPassword } = await import('@/server/auth/password');
     const { localDateIn } = await import('@/lib/dates');
     const today = localDateIn('Europe/London', new Date());
+    const { backfillStatuses } = await import('@/server/services/risk/backfill-statuses');
+    const { openDemoAlerts } = await import('@/server/services/demo/open-demo-alerts');
     const started = Date.now();
-    await seedDemo(database.db, { today, passwordHash: await hashPassword('loadline-demo') });
-    console.log(`loadline: seeded the demo club for ${today} in ${Date.now() - started} ms`);
+    const { clubId } = await seedDemo(database.db, {
+      today,
+      passwordHash: await hashPassword('loadline-demo'),
+    });
+    // Scored and given its alerts under the same lock, so no instance serves a half-made demo.
+    const scored = await backfillStatuses(database.db);
+    const alerts = await openDemoAlerts(database, { clubId });
+    console.log(
+      `loadline: seeded the demo club for ${today} (${scored} athletes scored, ${alerts.opened} open alerts) in ${Date.now() - started} ms`,
+    );
   });
 }
 

@@ -14,14 +14,22 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 /** Fails the test on any axe violation, listing rule ids and the first offending nodes. */
 export async function expectNoAxeViolations(page: Page) {
   // A dialog fading in blends its colours with the page behind it: axe measured a button's
-  // contrast mid-animation once. Finite animations end first; endless ones (spinners) never do.
+  // contrast mid-animation once. Running finite animations end first (at most 2 s); endless ones
+  // (spinners) and paused ones never would.
   await page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        .filter((a) => a.effect?.getComputedTiming().iterations !== Number.POSITIVE_INFINITY)
-        .map((a) => a.finished.catch(() => {})),
-    ),
+    Promise.race([
+      Promise.all(
+        document
+          .getAnimations()
+          .filter(
+            (a) =>
+              a.playState === 'running' &&
+              a.effect?.getComputedTiming().iterations !== Number.POSITIVE_INFINITY,
+          )
+          .map((a) => a.finished.catch(() => {})),
+      ),
+      new Promise((resolve) => setTimeout(resolve, 2_000)),
+    ]),
   );
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])

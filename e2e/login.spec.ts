@@ -1,4 +1,4 @@
-import { expect, signIn, test } from './fixtures';
+import { expect, expectNoAxeViolations, signIn, test } from './fixtures';
 
 test.describe('demo logins land on their page', () => {
   test('athlete without today’s check-in lands on /check-in', async ({ page }) => {
@@ -71,6 +71,27 @@ test.describe('demo logins land on their page', () => {
     const response = await page.goto(track);
     expect(response?.status()).toBe(404);
     await expect(page.locator('tr[data-athlete-id]')).toHaveCount(0);
+  });
+
+  test('forgot password: without a mail server the page sends people to their club admin', async ({
+    page,
+  }) => {
+    await page.goto('/login');
+    await page.getByRole('link', { name: 'Forgot your password?' }).click();
+    await expect(page).toHaveURL(/\/reset$/);
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Forgot your password?' }),
+    ).toBeVisible();
+    // The e2e server has no SMTP_URL: no form that could only show a link to whoever typed an address.
+    await expect(page.getByText(/does not send email/)).toBeVisible();
+    await expect(page.getByLabel('Email')).toHaveCount(0);
+    await expectNoAxeViolations(page);
+    await page.getByRole('link', { name: 'Back to sign in' }).click();
+    await expect(page).toHaveURL(/\/login$/);
+    // A dead reset link offers the way to a new one.
+    await page.goto('/reset/not-a-real-reset-token');
+    await page.getByRole('link', { name: 'Ask for a new link' }).click();
+    await expect(page).toHaveURL(/\/reset$/);
   });
 });
 

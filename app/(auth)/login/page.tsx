@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { Brand } from '@/components/shell/brand';
 import { getDb } from '@/db';
@@ -44,6 +45,11 @@ export default async function LoginPage({
           next={safeNext}
           email={email}
         />
+        <p className="mt-4 text-sm">
+          <Link href="/reset" className="text-primary underline underline-offset-4">
+            Forgot your password?
+          </Link>
+        </p>
       </div>
     </main>
   );

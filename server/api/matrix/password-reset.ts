@@ -15,4 +15,18 @@ export const passwordResetMatrix: Record<string, MatrixEntry> = {
     input: () => ({ token: 'not-a-real-reset-token', password: 'a long enough password' }),
     expect: { ...PUBLIC },
   },
+  // "Forgot your password" answers alike for every address and caller; the link goes only to the
+  // address's own mailbox.
+  'passwordReset.canMail': {
+    type: 'query',
+    trustedOnly: false,
+    input: () => undefined,
+    expect: { ...PUBLIC },
+  },
+  'passwordReset.request': {
+    type: 'mutation',
+    trustedOnly: false,
+    input: () => ({ email: 'nobody@matrix.invalid' }),
+    expect: { ...PUBLIC },
+  },
 };

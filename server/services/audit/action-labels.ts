@@ -20,6 +20,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'member.remove': 'Removed a membership',
   'member.password_reset_link': 'Issued a password-reset link',
   'auth.password_reset': 'Reset own password',
+  'auth.password_reset_request': 'Asked for a password-reset link by email',
 };
 
 /** Known actions by their label; unknown ones (added by later features) by their code. */

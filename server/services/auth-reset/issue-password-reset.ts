@@ -7,6 +7,21 @@ import { newInviteToken } from '@/server/services/invites/tokens';
 
 export const RESET_LINK_HOURS = 24;
 
+/** Earlier unused reset links of the account stop working: only the newest link opens it. */
+export async function retireOpenResetLinks(db: Db, input: { userId: string; now: Date }) {
+  await db
+    .update(invites)
+    .set({ revokedAt: input.now })
+    .where(
+      and(
+        eq(invites.userId, input.userId),
+        eq(invites.kind, 'password_reset'),
+        isNull(invites.revokedAt),
+        sql`${invites.uses} < ${invites.maxUses}`,
+      ),
+    );
+}
+
 /**
  * A one-time password-reset link for a member of the club, valid for 24 hours; only the token's
  * SHA-256 is stored and earlier unused links of that person stop working.
@@ -61,17 +76,7 @@ export async function issuePasswordReset(
         );
       }
     }
-    await tx
-      .update(invites)
-      .set({ revokedAt: now })
-      .where(
-        and(
-          eq(invites.userId, user.id),
-          eq(invites.kind, 'password_reset'),
-          isNull(invites.revokedAt),
-          sql`${invites.uses} < ${invites.maxUses}`,
-        ),
-      );
+    await retireOpenResetLinks(tx, { userId: user.id, now });
     const { token, tokenHash } = newInviteToken();
     const expiresAt = new Date(now.getTime() + RESET_LINK_HOURS * 3600_000);
     await tx.insert(invites).values({

@@ -1,3 +1,4 @@
+import { escapeHtml } from './escape-html';
 export interface InviteEmailInput {
   clubName: string;
   teamName: string | null;
@@ -6,12 +7,6 @@ export interface InviteEmailInput {
   link: string;
   expiresAt: Date;
 }
-
-const escapeHtml = (s: string) =>
-  s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
 
 function roleText(input: InviteEmailInput): string {
   if (input.role === 'admin') return 'a club admin';

@@ -8,62 +8,30 @@ import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { forEachDatabase } from '@/test/support/databases';
 import { setupTestAuth } from '@/test/support/mint-session';
 import { type SecuritySeed, seedSecurity } from '@/test/support/security-seed';
+import {
+  decodedMail,
+  type ReceivedMail,
+  type SmtpCatcher,
+  startSmtpCatcher,
+  useEnv,
+} from '@/test/support/smtp-catcher';
 
 setupTestAuth();
 
-interface Received {
-  from: string;
-  to: string[];
-  data: string;
-}
-
-const received: Received[] = [];
-let smtp: SMTPServer;
+let catcher: SmtpCatcher;
+let received: ReceivedMail[];
 let port = 0;
-
-/** Quoted-printable soft breaks and escapes undone, so links can be searched for. */
-const decoded = (data: string) =>
-  data
-    .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
-
-function useEnv(vars: Record<string, string | undefined>) {
-  for (const [k, v] of Object.entries(vars)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-  // getEnv() parses once per process; these tests change the environment between cases.
-  delete (globalThis as Record<symbol, unknown>)[Symbol.for('loadline.env')];
-}
+const decoded = decodedMail;
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      let data = '';
-      stream.setEncoding('utf8');
-      stream.on('data', (chunk: string) => {
-        data += chunk;
-      });
-      stream.on('end', () => {
-        received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address),
-          data,
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  port = (smtp.server.address() as AddressInfo).port;
+  catcher = await startSmtpCatcher();
+  received = catcher.received;
+  port = catcher.port;
 });
 
 afterAll(async () => {
   useEnv({ SMTP_URL: undefined, MAIL_FROM: undefined });
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await catcher.close();
 });
 
 forEachDatabase((getCtx) => {

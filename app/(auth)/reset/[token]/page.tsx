@@ -55,9 +55,14 @@ export default async function ResetPage({ params }: { params: Promise<{ token: s
             <p className="mb-6 text-sm text-muted-foreground">
               {RESET_PROBLEMS[looked.problem][1]}
             </p>
-            <Button asChild variant="outline">
-              <Link href="/login">Go to sign in</Link>
-            </Button>
+            <div className="flex flex-wrap gap-3">
+              <Button asChild variant="outline">
+                <Link href="/login">Go to sign in</Link>
+              </Button>
+              <Button asChild variant="ghost">
+                <Link href="/reset">Ask for a new link</Link>
+              </Button>
+            </div>
           </>
         )}
       </div>

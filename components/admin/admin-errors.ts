@@ -1,4 +1,5 @@
 import { TRPCClientError } from '@trpc/client';
+import { fieldErrorsOf } from '@/lib/trpc/field-errors';
 
 /** The server's message and per-field messages of a failed admin call (see the errorFormatter). */
 export function adminErrorOf(error: unknown): {
@@ -6,8 +7,7 @@ export function adminErrorOf(error: unknown): {
   fieldErrors: Record<string, string>;
 } {
   if (error instanceof TRPCClientError) {
-    const data = error.data as { fieldErrors?: Record<string, string> } | undefined;
-    const fieldErrors = data?.fieldErrors ?? {};
+    const fieldErrors = fieldErrorsOf(error) ?? {};
     const first = Object.values(fieldErrors)[0];
     return { message: first ?? error.message, fieldErrors };
   }

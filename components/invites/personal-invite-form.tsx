@@ -1,6 +1,5 @@
 'use client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { TRPCClientError } from '@trpc/client';
 import { useId, useState } from 'react';
 import { useTRPC } from '@/components/providers/trpc';
 import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
@@ -8,6 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
+import { fieldErrorsOf } from '@/lib/trpc/field-errors';
 import { CopyButton } from './copy-button';
 import { EMAIL_STATUS_TEXT, formatDateTime, roleLabel } from './format';
 
@@ -39,11 +39,8 @@ export function PersonalInviteForm({
         requestAnimationFrame(() => document.getElementById(resultId)?.focus());
       },
       onError(error) {
-        const data =
-          error instanceof TRPCClientError
-            ? (error.data as { fieldErrors?: Record<string, string> } | undefined)
-            : undefined;
-        setFieldErrors(data?.fieldErrors ?? {});
+        const errors = fieldErrorsOf(error);
+        setFieldErrors(errors ?? {});
       },
     }),
   );

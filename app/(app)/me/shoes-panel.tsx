@@ -1,6 +1,5 @@
 'use client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { TRPCClientError } from '@trpc/client';
 import { Footprints, TriangleAlert } from 'lucide-react';
 import * as React from 'react';
 import { shortDate } from '@/components/progress/progress-summary';
@@ -12,17 +11,12 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Skeleton } from '@/components/ui/skeleton';
 import { SHOE_START_KM_MAX } from '@/lib/shoes/schema';
+import { fieldErrorsOf } from '@/lib/trpc/field-errors';
 
 /** The engine's equipment rule (risk-model.md §4.4) looks at shoes past this distance. */
 const WORN_KM = 800;
 
 const km = (value: number) => `${Math.round(value).toLocaleString('en-GB')} km`;
-
-function fieldErrorsOf(error: unknown): Record<string, string> {
-  if (!(error instanceof TRPCClientError)) return {};
-  const data = error.data as { fieldErrors?: Record<string, string> } | undefined;
-  return data?.fieldErrors ?? {};
-}
 
 /** Add a shoe, see how far each one has gone, retire one (or bring it back). */
 export function ShoesPanel() {
@@ -47,7 +41,7 @@ export function ShoesPanel() {
         void refresh();
       },
       onError: (error) => {
-        const fields = fieldErrorsOf(error);
+        const fields = fieldErrorsOf(error) ?? {};
         if (Object.keys(fields).length > 0) {
           setErrors({
             name: fields.name ? 'Give the shoe a name of up to 60 characters.' : '',

@@ -1,12 +1,12 @@
 'use client';
 import { useMutation } from '@tanstack/react-query';
-import { TRPCClientError } from '@trpc/client';
 import { CircleAlert } from 'lucide-react';
 import { useState } from 'react';
 import { useTRPC } from '@/components/providers/trpc';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
+import { fieldErrorsOf } from '@/lib/trpc/field-errors';
 
 export function ForgotPasswordForm() {
   const trpc = useTRPC();
@@ -21,12 +21,9 @@ export function ForgotPasswordForm() {
         else setMessage('This server cannot send email any more. Ask your club admin for a link.');
       },
       onError(error) {
-        const data =
-          error instanceof TRPCClientError
-            ? (error.data as { fieldErrors?: Record<string, string> } | undefined)
-            : undefined;
-        setFieldError(data?.fieldErrors?.email);
-        setMessage(data?.fieldErrors ? undefined : error.message);
+        const errors = fieldErrorsOf(error);
+        setFieldError(errors?.email);
+        setMessage(errors ? undefined : error.message);
       },
     }),
   );

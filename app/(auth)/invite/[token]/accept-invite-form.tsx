@@ -1,6 +1,5 @@
 'use client';
 import { useMutation } from '@tanstack/react-query';
-import { TRPCClientError } from '@trpc/client';
 import Link from 'next/link';
 import { useState } from 'react';
 import { signInWithPassword } from '@/components/invites/sign-in-with-password';
@@ -8,6 +7,7 @@ import { useTRPC } from '@/components/providers/trpc';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
+import { fieldErrorsOf } from '@/lib/trpc/field-errors';
 
 const MESSAGES: Record<string, string> = {
   unknown: 'This link is not valid any more. Ask your club for a new one.',
@@ -59,12 +59,9 @@ export function AcceptInviteForm({
         window.location.assign('/');
       },
       onError(error) {
-        const data =
-          error instanceof TRPCClientError
-            ? (error.data as { fieldErrors?: Record<string, string> } | undefined)
-            : undefined;
-        setFieldErrors(data?.fieldErrors ?? {});
-        setMessage(data?.fieldErrors ? undefined : error.message);
+        const errors = fieldErrorsOf(error);
+        setFieldErrors(errors ?? {});
+        setMessage(errors ? undefined : error.message);
       },
     }),
   );

@@ -1,6 +1,5 @@
 'use client';
 import { useMutation } from '@tanstack/react-query';
-import { TRPCClientError } from '@trpc/client';
 import { CircleCheck } from 'lucide-react';
 import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
@@ -10,6 +9,7 @@ import { useTRPC } from '@/components/providers/trpc';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
+import { fieldErrorsOf } from '@/lib/trpc/field-errors';
 
 const MESSAGES: Record<string, string> = {
   unknown: 'This join code is not valid any more. Ask your coach for a new one.',
@@ -55,12 +55,9 @@ export function JoinTeamForm({
         setDone(true);
       },
       onError(error) {
-        const data =
-          error instanceof TRPCClientError
-            ? (error.data as { fieldErrors?: Record<string, string> } | undefined)
-            : undefined;
-        setFieldErrors(data?.fieldErrors ?? {});
-        setMessage(data?.fieldErrors ? undefined : error.message);
+        const errors = fieldErrorsOf(error);
+        setFieldErrors(errors ?? {});
+        setMessage(errors ? undefined : error.message);
       },
     }),
   );

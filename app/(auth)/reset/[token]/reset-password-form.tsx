@@ -1,12 +1,12 @@
 'use client';
 import { useMutation } from '@tanstack/react-query';
-import { TRPCClientError } from '@trpc/client';
 import Link from 'next/link';
 import { useState } from 'react';
 import { useTRPC } from '@/components/providers/trpc';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
+import { fieldErrorsOf } from '@/lib/trpc/field-errors';
 
 const PROBLEMS: Record<string, string> = {
   unknown: 'This link is not valid any more. Ask your club admin for a new one.',
@@ -29,12 +29,9 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
         else setMessage(PROBLEMS[result.problem]);
       },
       onError(error) {
-        const data =
-          error instanceof TRPCClientError
-            ? (error.data as { fieldErrors?: Record<string, string> } | undefined)
-            : undefined;
-        setFieldErrors(data?.fieldErrors ?? {});
-        setMessage(data?.fieldErrors ? undefined : error.message);
+        const errors = fieldErrorsOf(error);
+        setFieldErrors(errors ?? {});
+        setMessage(errors ? undefined : error.message);
       },
     }),
   );

@@ -18,9 +18,9 @@ export const passwordResetRouter = createRouter({
   canMail: publicProcedure.query(() => ({ canMail: !!getEnv().SMTP_URL })),
   /**
    * "Forgot your password": mails a link to the address when it belongs to an account. The answer
-   * is the same whether or not it does, and the mail goes out after the answer, so neither the
-   * reply nor its timing tells who has an account. Without SMTP_URL no link can reach its owner
-   * safely, so the answer says the club admin must issue one.
+   * is the same whether or not it does, and the mail goes out after the answer, so the reply does
+   * not wait on the mail server. Without SMTP_URL no link can reach its owner safely, so the
+   * answer says the club admin must issue one.
    */
   request: publicProcedure
     .input(

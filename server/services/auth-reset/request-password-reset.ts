@@ -1,6 +1,6 @@
 import { and, count, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { invites, memberships, users } from '@/db/schema';
+import { invites, users } from '@/db/schema';
 import { recordAudit } from '@/server/services/audit/record-audit';
 import { newInviteToken } from '@/server/services/invites/tokens';
 import { RESET_LINK_HOURS, retireOpenResetLinks } from './issue-password-reset';
@@ -50,12 +50,6 @@ export async function requestPasswordReset(
     if ((recent?.n ?? 0) >= SELF_RESET_PER_HOUR) return null;
 
     await retireOpenResetLinks(tx, { userId: user.id, now });
-    // The link is not tied to a club; the role column only needs a value.
-    const [membership] = await tx
-      .select({ role: memberships.role })
-      .from(memberships)
-      .where(eq(memberships.userId, user.id))
-      .limit(1);
     const { token, tokenHash } = newInviteToken();
     const expiresAt = new Date(now.getTime() + RESET_LINK_HOURS * 3600_000);
     await tx.insert(invites).values({
@@ -63,7 +57,8 @@ export async function requestPasswordReset(
       tokenHash,
       clubId: null,
       teamId: null,
-      role: membership?.role ?? 'athlete',
+      // Not tied to a club or role: completing a reset reads neither; the column needs a value.
+      role: 'athlete',
       email: user.email,
       name: user.name,
       userId: user.id,
